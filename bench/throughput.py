@@ -1,0 +1,119 @@
+"""Words per second of Tacitus against bare spaCy (same model, same process count), in one run.
+
+    .venv/bin/python bench/throughput.py [--articles 300] [--processes 2] [--spark]
+
+Prints, for each configuration: words/s, the ratio to bare spaCy with one process, and
+peak resident memory per worker (MB). The corpus is the bundled example articles and the
+project's real-news gold sentences, shuffled into articles of ~300 words, repeated to size.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+
+def corpus(n_articles: int) -> list:
+    from tacitus.model import Article
+
+    texts = []
+    for line in (REPO / "src/tacitus/data/examples/examples.jsonl").read_text().splitlines():
+        texts.append(json.loads(line)["text"])
+    gold = REPO / "tests/data/realnews_gold.jsonl"
+    sentences = []
+    if gold.exists():
+        sentences = [json.loads(l)["text"] for l in gold.read_text().splitlines() if l.strip()]
+    rng = random.Random(7)
+    articles = []
+    from datetime import date
+
+    for i in range(n_articles):
+        if sentences and i % 2:
+            body = " ".join(rng.sample(sentences, min(12, len(sentences))))
+        else:
+            body = texts[i % len(texts)]
+        articles.append(Article(doc_id=f"a{i}", text=body, published=date(2024, 5, 14)))
+    return articles
+
+
+def peak_mb(children: bool = False) -> float:
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def bare_spacy(articles, processes: int) -> tuple[float, int]:
+    from tacitus.nlp import get_nlp
+
+    nlp = get_nlp()
+    t0 = time.perf_counter()
+    words = sum(len(d) for d in nlp.pipe((a.text for a in articles), batch_size=16, n_process=processes))
+    return time.perf_counter() - t0, words
+
+
+def tacitus_code(articles, processes: int) -> tuple[float, int]:
+    from tacitus.pipeline import code_parallel
+
+    t0 = time.perf_counter()
+    n_events = 0
+    for r in code_parallel(articles, processes=processes):
+        n_events += len(getattr(r, "events", []))
+    return time.perf_counter() - t0, n_events
+
+
+def spark_code(articles, processes: int) -> float:
+    from tacitus.spark import code_with_spark  # optional extra
+
+    t0 = time.perf_counter()
+    code_with_spark(articles, master=f"local[{processes}]")
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--processes", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--spark", action="store_true", help="also time Spark local[N] (needs pyspark)")
+    args = ap.parse_args()
+    articles = corpus(args.articles)
+    from tacitus.nlp import get_nlp
+    from tacitus.pipeline import Pipeline
+
+    get_nlp()
+    Pipeline()  # load lexicons and gazetteer once, outside the timings
+    t_warm, words = bare_spacy(articles[:10], 1)
+    rows = []
+    t, words = bare_spacy(articles, 1)
+    base = words / t
+    rows.append(("bare spaCy, 1 process", words / t, peak_mb()))
+    t, n_events = tacitus_code(articles, 1)
+    rows.append(("tacitus code --processes 1", words / t, peak_mb()))
+    if args.processes > 1:
+        t, _ = bare_spacy(articles, args.processes)
+        rows.append((f"bare spaCy, {args.processes} processes", words / t, peak_mb(children=True)))
+        t, _ = tacitus_code(articles, args.processes)
+        rows.append((f"tacitus code --processes {args.processes}", words / t, peak_mb(children=True)))
+    if args.spark:
+        t = spark_code(articles, args.processes)
+        rows.append((f"spark local[{args.processes}]", words / t, float("nan")))
+    print(f"corpus: {len(articles)} articles, {words} words, {n_events} events (Tacitus)")
+    print(f"{'configuration':<34} {'words/s':>9} {'vs bare spaCy x1':>17} {'peak MB/worker':>15}")
+    for name, wps, mb in rows:
+        print(f"{name:<34} {wps:>9.0f} {wps / base:>17.2f} {mb:>15.0f}")
+    by = {name: wps for name, wps, _ in rows}
+    if args.processes > 1:
+        p1 = by["tacitus code --processes 1"]
+        pn = by[f"tacitus code --processes {args.processes}"]
+        print(f"tacitus --processes {args.processes} / --processes 1: {pn / p1:.2f}x")
+        print(f"tacitus / bare spaCy at {args.processes} processes: {pn / by[f'bare spaCy, {args.processes} processes']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

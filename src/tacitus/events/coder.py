@@ -1,0 +1,161 @@
+"""From a parsed article to coded events: candidates, codebook values, dates, places.
+
+:func:`code_sentences` is a pure function of the parsed Doc, the actor mentions
+and the article's places and times; the pipeline calls it once per article.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..codebook import get_codebook, plover_for
+from ..model import Actor, Event, Place, TimeExpr
+from .anchoring import place_at, tie_place, tie_time
+from .extract import Candidate, Rejection, candidates_in
+from .lexicon import EventLexicon, get_event_lexicon
+from .participants import ActorRef, Discourse, SentenceActors
+
+CODER_VERSION = "tacitus-0.1"
+VISIT_CODES = ("042", "043", "044", "036")
+
+
+@dataclass
+class SentenceResult:
+    index: int
+    sent: Span
+    candidates: list[Candidate] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+def event_id(doc_id: str, sentence_index: int, trigger_i: int, source: str, target: str | None, code: str) -> str:
+    key = f"{CODER_VERSION}|{doc_id}|{sentence_index}|{trigger_i}|{source}|{target}|{code}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _actor(ref: ActorRef) -> Actor:
+    return Actor(text=ref.text, code=ref.code, country=ref.country, role=ref.role, name=ref.name)
+
+
+def _place_actor(place: Place, text: str) -> Actor:
+    return Actor(text=text, code=place.country or "---", country=place.country, role=None, name=place.name)
+
+
+def find_candidates(doc: Doc, mentions_by_sentence: list[list], lexicon: EventLexicon | None = None, skip_before: int = 0) -> list[SentenceResult]:
+    """Event candidates sentence by sentence, with the discourse memory carried along."""
+    lexicon = lexicon or get_event_lexicon()
+    discourse = Discourse()
+    results = []
+    for index, (sent, mentions) in enumerate(zip(doc.sents, mentions_by_sentence)):
+        res = SentenceResult(index, sent)
+        if sent.end_char > skip_before and len(sent) <= 250:
+            actors = SentenceActors(doc, mentions, discourse)
+            res.candidates, res.rejections = candidates_in(sent, actors, lexicon)
+        for m in mentions:
+            discourse.remember(ActorRef.from_mention(m, doc))
+        results.append(res)
+    return results
+
+
+def build_events(
+    doc_id: str,
+    doc: Doc,
+    results: list[SentenceResult],
+    published: date | None,
+    places: list[Place],
+    times_by_sentence: list[list[TimeExpr]],
+    lexicon: EventLexicon | None = None,
+) -> list[Event]:
+    lexicon = lexicon or get_event_lexicon()
+    codebook = get_codebook()
+    pub = published.isoformat() if published else None
+    events: list[Event] = []
+    seen: set[str] = set()
+    for res in results:
+        sent = res.sent
+        for cand in res.candidates:
+            code, modality = cand.modality.apply(cand.code, lexicon)
+            info = codebook.get(code)
+            if info is None:
+                continue
+            notes = list(cand.notes)
+            if code != cand.code:
+                notes.append(f"code {cand.code} -> {code}: {cand.modality.shift} ('{cand.modality.cue}')")
+            if modality != "asserted":
+                notes.append(f"modality {modality} from '{cand.modality.cue}'")
+            target = _actor(cand.target) if cand.target else None
+            target_span = (cand.target.start_char, cand.target.end_char) if cand.target else None
+            if target is None and cand.place_token is not None:
+                tok = cand.place_token
+                place = place_at(places, tok.left_edge.idx, tok.idx + len(tok))
+                if place is None or not place.country:
+                    continue
+                target = _place_actor(place, doc[tok.left_edge.i : tok.i + 1].text)
+                target_span = (tok.left_edge.idx, tok.idx + len(tok))
+                notes.append(f"target '{target.text}' ({target.code}): the place visited stands for its country")
+            if target is None and not cand.frame.notarget:
+                continue
+            when = tie_time(cand.trigger, times_by_sentence[res.index])
+            location = tie_place(cand.trigger, places, target_span, code.startswith(VISIT_CODES))
+            if when is not None:
+                notes.append(f"date from '{when.text}'")
+            if location is not None:
+                notes.append(f"place from '{location.text or location.name}'")
+            eid = event_id(doc_id, res.index, cand.trigger.i, cand.source.code, target.code if target else None, code)
+            if eid in seen:
+                continue
+            seen.add(eid)
+            trig = cand.trigger
+            events.append(
+                Event(
+                    event_id=eid,
+                    doc_id=doc_id,
+                    sentence_index=res.index,
+                    sentence=sent.text,
+                    char_span=(sent.start_char, sent.end_char),
+                    source=_actor(cand.source),
+                    target=target,
+                    cameo=code,
+                    cameo_root=code[:2],
+                    cameo_name=info.name,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    modality=modality,
+                    published=pub,
+                    event_date=when.value if when else pub,
+                    event_date_end=when.value_end if when else None,
+                    date_source="text" if when else ("publication" if pub else "none"),
+                    location=location,
+                    trigger={"text": trig.text, "lemma": trig.lemma_.lower()},
+                    explanation="; ".join(notes),
+                    confidence=cand.confidence,
+                    plover=plover_for(code),
+                )
+            )
+    _inherit_visit_context(events)
+    return events
+
+
+def _inherit_visit_context(events: list[Event]) -> None:
+    """Events during a dated, placed visit take its date and place when they state none.
+
+    "During his visit, Putin is expected to meet Li Qiang" happens in Beijing on the
+    visit's dates; so does "the Russian leader is also scheduled to visit Harbin"
+    (its own place, the visit's dates).
+    """
+    visits: dict[str, Event] = {}
+    for ev in events:
+        src = ev.source.code
+        visit = visits.get(src)
+        if visit is not None and ev is not visit and ev.date_source != "text" and ev.modality == visit.modality:
+            during = "during" in ev.sentence.lower() and "visit" in ev.sentence.lower()
+            if during or ev.cameo.startswith(VISIT_CODES):
+                ev.event_date, ev.event_date_end, ev.date_source = visit.event_date, visit.event_date_end, "text"
+                ev.explanation += f"; date of the visit in sentence {visit.sentence_index + 1}"
+                if ev.location is None and during:
+                    ev.location = visit.location
+                    ev.explanation += "; place of the visit"
+        if ev.cameo == "042" and ev.date_source == "text" and ev.location is not None:
+            visits.setdefault(src, ev)

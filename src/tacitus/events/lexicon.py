@@ -1,0 +1,108 @@
+"""The event lexicon: trigger frames, modality cues and code shifts, loaded from data files."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..datafiles import DataFileError, data_path, read_tsv
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way a word can carry a CAMEO event (a row of ``event_triggers.tsv``)."""
+
+    lemma: str
+    pos: str  # "V" or "N"
+    code: str
+    preps: tuple[str, ...] = ()
+    recip: bool = False
+    notarget: bool = False
+    inverse: bool = False
+    nodobj: bool = False
+    srcprep: str | None = None
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    objects: frozenset[str] = frozenset()
+    line: int = 0
+
+    def describe(self) -> str:
+        pos = "verb" if self.pos == "V" else "noun"
+        extra = f" + object {'|'.join(sorted(self.objects))}" if self.objects else ""
+        return f"{pos} '{self.lemma}'{extra} -> {self.code} (event_triggers.tsv line {self.line})"
+
+
+@dataclass
+class EventLexicon:
+    frames: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
+    cues: dict[str, str] = field(default_factory=dict)
+    shifts: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def frames_for(self, lemma: str, pos: str) -> list[Frame]:
+        return self.frames.get((lemma, pos), [])
+
+    def shift(self, kind: str, code: str) -> str | None:
+        """The code an intent/reject/threat shift gives, by longest matching prefix."""
+        table = self.shifts.get(kind, {})
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
+
+    @property
+    def object_lemmas(self) -> frozenset[str]:
+        return frozenset(o for fs in self.frames.values() for f in fs for o in f.objects)
+
+
+def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
+    lemma, pos, code = row["lemma"].lower(), row["pos"].upper(), row["code"]
+    if pos not in ("V", "N"):
+        raise DataFileError(f"{path}:{number}: pos must be V or N, not {pos!r}")
+    if not (code.isdigit() and 2 <= len(code) <= 4):
+        raise DataFileError(f"{path}:{number}: {code!r} is not a CAMEO event code")
+    flags = [f.strip() for f in row.get("flags", "").split(",") if f.strip()]
+    srcprep = None
+    for f in flags:
+        if f.startswith("srcprep="):
+            srcprep = f.split("=", 1)[1]
+        elif f not in ("recip", "notarget", "inverse", "nodobj"):
+            raise DataFileError(f"{path}:{number}: unknown flag {f!r}")
+    quals = []
+    for q in row.get("qualifiers", "").split(","):
+        if q.strip():
+            word, _, qcode = q.partition("=")
+            if not qcode.strip().isdigit():
+                raise DataFileError(f"{path}:{number}: qualifier {q!r} needs word=code")
+            quals.append((word.strip().lower(), qcode.strip()))
+    return Frame(
+        lemma=lemma,
+        pos=pos,
+        code=code,
+        preps=tuple(p.strip() for p in row.get("preps", "").split(",") if p.strip()),
+        recip="recip" in flags,
+        notarget="notarget" in flags,
+        inverse="inverse" in flags,
+        nodobj="nodobj" in flags,
+        srcprep=srcprep,
+        qualifiers=tuple(quals),
+        objects=frozenset(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip()),
+        line=number,
+    )
+
+
+def load_event_lexicon(extra: list[Path] | None = None) -> EventLexicon:
+    """Read the trigger frames (the package's file, then any extra files), cues and shifts."""
+    lex = EventLexicon()
+    for path in [data_path("event_triggers.tsv"), *(extra or [])]:
+        for number, row in read_tsv(path):
+            frame = _parse_frame(Path(path), number, row)
+            lex.frames.setdefault((frame.lemma, frame.pos), []).append(frame)
+    for _, row in read_tsv(data_path("modality_cues.tsv")):
+        lex.cues[row["cue"].lower()] = row["effect"]
+    for _, row in read_tsv(data_path("code_shifts.tsv")):
+        lex.shifts.setdefault(row["shift"], {})[row["from"]] = row["to"]
+    return lex
+
+
+@lru_cache(maxsize=1)
+def get_event_lexicon() -> EventLexicon:
+    return load_event_lexicon()

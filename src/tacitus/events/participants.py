@@ -1,0 +1,151 @@
+"""Turning the words of a parse (a subject, an object) into coded actors.
+
+A participant token is looked up in the actor mentions of its sentence; a noun that
+is not an actor itself may carry one ("the mayor *of Nablus*", "hundreds *of UN
+troops*"); pronouns and descriptions ("he", "the two leaders", "the Asian
+powerhouse") are resolved through the article's discourse memory.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from .syntax import conjuncts
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+COUNTRY_NOUNS = {"country", "nation", "powerhouse", "giant", "neighbour", "neighbor", "kingdom", "republic", "superpower", "state", "ally", "power", "regime"}
+# Modifier relations inside one noun phrase: an actor found through them names the phrase.
+NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
+
+
+@dataclass
+class ActorRef:
+    """An actor filling an event role, with how it was found."""
+
+    code: str
+    text: str
+    country: str | None
+    role: str | None
+    name: str | None
+    kind: str
+    token: int  # token index of the word that filled the role
+    start_char: int
+    end_char: int
+    via: str = "named"  # named, pronoun, description, memory, place
+
+    @classmethod
+    def from_mention(cls, m, doc, via: str = "named") -> "ActorRef":
+        span = doc[m.start : m.end]
+        return cls(m.code, m.text, m.country, m.role, m.name, m.kind, m.head, span.start_char, span.end_char, via)
+
+
+@dataclass
+class Discourse:
+    """What an article has said so far: the actors a later pronoun may point to."""
+
+    persons: list[ActorRef] = field(default_factory=list)
+    countries: list[ActorRef] = field(default_factory=list)
+    actors: list[ActorRef] = field(default_factory=list)
+
+    def remember(self, ref: ActorRef) -> None:
+        self.actors.append(ref)
+        if ref.kind == "person" or (ref.name and ref.role):
+            self.persons.append(ref)
+        if ref.kind in ("country", "capital", "metonym") and ref.role is None:
+            self.countries.append(ref)
+
+    def last_person(self, before_char: int) -> ActorRef | None:
+        for ref in reversed(self.persons):
+            if ref.start_char < before_char:
+                return ref
+        return None
+
+    def last_two_persons(self, before_char: int) -> list[ActorRef]:
+        seen: dict[str, ActorRef] = {}
+        for ref in reversed(self.persons):
+            if ref.start_char < before_char and (ref.name or ref.code) not in seen:
+                seen[ref.name or ref.code] = ref
+            if len(seen) == 2:
+                break
+        return list(reversed(seen.values()))
+
+    def last_country(self, before_char: int, exclude: set[str]) -> ActorRef | None:
+        for ref in reversed(self.countries):
+            if ref.start_char < before_char and ref.code not in exclude:
+                return ref
+        return None
+
+
+class SentenceActors:
+    """Actor mentions of one sentence indexed by token, with discourse fallbacks."""
+
+    def __init__(self, doc, mentions, discourse: Discourse):
+        self.doc = doc
+        self.discourse = discourse
+        self.by_token: dict[int, object] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def mention_at(self, token: Token):
+        return self.by_token.get(token.i)
+
+    def resolve(self, token: Token, exclude: set[str] | None = None) -> list[ActorRef]:
+        """All actors a participant token stands for (conjuncts expanded)."""
+        out: list[ActorRef] = []
+        for tok in conjuncts(token):
+            out.extend(self._resolve_one(tok, exclude or set()))
+        unique: dict[tuple[str, int], ActorRef] = {}
+        for ref in out:
+            unique.setdefault((ref.code, ref.start_char), ref)
+        return list(unique.values())
+
+    def _resolve_one(self, tok: Token, exclude: set[str]) -> list[ActorRef]:
+        m = self.mention_at(tok)
+        if m is not None:
+            return [ActorRef.from_mention(m, self.doc)]
+        low = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(tok, low, exclude)
+        # an actor inside the noun phrase: "Iraq's national security advisor", "hundreds of UN troops"
+        inner = self._inside_phrase(tok)
+        if inner:
+            return inner
+        if low in ("leaders", "sides", "countries", "nations") and any(c.lower_ == "two" for c in tok.children):
+            refs = self.discourse.last_two_persons(tok.idx) if low == "leaders" else []
+            if len(refs) == 2:
+                return [replace(r, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text="the two leaders", via="description") for r in refs]
+        if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in tok.children):
+            ref = self.discourse.last_country(tok.idx, exclude)
+            if ref is not None:
+                text = self.doc[tok.left_edge.i : tok.i + 1].text
+                return [replace(ref, token=tok.i, start_char=tok.left_edge.idx, end_char=tok.idx + len(tok), text=text, via="description")]
+        return []
+
+    def _pronoun(self, tok: Token, low: str, exclude: set[str]) -> list[ActorRef]:
+        ref = None
+        if low in PERSON_PRONOUNS:
+            ref = self.discourse.last_person(tok.idx)
+        elif low in THING_PRONOUNS:
+            ref = self.discourse.last_country(tok.idx, exclude)
+        if ref is None:
+            return []
+        return [replace(ref, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text, via="pronoun")]
+
+    def _inside_phrase(self, tok: Token) -> list[ActorRef]:
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                m = self.mention_at(child)
+                if m is not None:
+                    return [ActorRef.from_mention(m, self.doc)]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        m = self.mention_at(grand)
+                        if m is not None:
+                            return [ActorRef.from_mention(m, self.doc)]
+        return []

@@ -1,0 +1,163 @@
+"""Reading who-did-what-to-whom off spaCy's dependency parse.
+
+Small functions over tokens: where a verb's subject is (also when it is inherited
+from a governing verb: "Putin is set to embark", "seeking to deepen"), which
+words are its objects, and the chain of governing words that carries modality.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr"}
+# A clause that takes its subject from the word it hangs from.
+INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "ccomp"}
+# Verbs whose object, not subject, does the complement's action ("urged Iran to", "wants Putin to").
+OBJECT_CONTROL = {"urge", "ask", "want", "call", "press", "pressure", "push", "order", "tell", "force", "allow", "invite", "encourage", "persuade", "help"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words conjoined with it ("Russia and China")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def direct_subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject, passive) among the verb's own children."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child, False
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child, True
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The 'by' object of a passive verb ("was attacked by militants")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    return None
+
+
+def prep_objects(head: Token, preps: tuple[str, ...] | set[str]) -> list[Token]:
+    """Objects of the given prepositions hanging from ``head`` ("talks *with* X")."""
+    out = []
+    for child in head.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def dative(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            return child
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
+    """Find who performs ``verb``: (token, passive, how).
+
+    ``how`` says where it was found ("subject", "subject of 'set'", "object of 'urged'"),
+    which the event explanation repeats.
+    """
+    if depth > 6:
+        return None, False, ""
+    subj, passive = direct_subject(verb)
+    if subj is not None:
+        if subj.dep_ == "nsubj" and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+            return verb.head, False, f"noun modified by '{verb.text}'"
+        return subj, passive, "subject"
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return None, False, ""
+    if dep in ("xcomp", "ccomp") and head.lemma_ in OBJECT_CONTROL:
+        obj = direct_object(head)
+        if obj is not None and obj.i < verb.i:
+            return obj, False, f"object of '{head.text}'"
+    if dep in INHERITS_SUBJECT:
+        tok, passive, how = subject_of(head, depth + 1)
+        if tok is not None:
+            # a passive governing verb ("Putin is set to embark") still has Putin doing the action
+            return tok, False if dep in ("xcomp", "advcl", "pcomp") else passive, _inherited(how, head)
+    if dep == "relcl":
+        return head, False, f"noun modified by '{verb.text}'"
+    if dep == "acl" and verb.tag_ == "VBG":
+        return head, False, f"noun modified by '{verb.text}'"
+    if dep in ("pcomp", "pobj") and head.dep_ == "prep":
+        return subject_of(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else (None, False, "")
+    return None, False, ""
+
+
+def _inherited(how: str, head: Token) -> str:
+    return how if "of '" in how else f"{how} of '{head.text}'"
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger hangs from ("imposed *sanctions*", "*with* a visit")."""
+    tok = noun
+    for _ in range(4):
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return None
+        if dep in ("dobj", "obj", "nsubjpass", "attr", "oprd", "npadvmod"):
+            return head if head.pos_ in ("VERB", "AUX") else None
+        if dep == "pobj" and head.dep_ in ("prep", "agent"):
+            tok = head.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+            continue
+        if dep == "conj":
+            tok = head
+            continue
+        return None
+    return None
+
+
+def chain_up(token: Token, limit: int = 6) -> list[Token]:
+    """The trigger and the words it hangs from, up to the main clause.
+
+    Stops at reporting verbs' boundaries only when the trigger is the reporting
+    verb itself; "said he would not provide" keeps "provide"'s own auxiliaries.
+    """
+    chain = [token]
+    tok = token
+    for _ in range(limit):
+        head = tok.head
+        if head is tok:
+            break
+        if tok.dep_ in ("xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "attr", "oprd", "auxpass", "aux", "nsubj") or (tok.dep_ == "ccomp" and tok.pos_ == "VERB" and _is_raising(head)):
+            chain.append(head)
+            tok = head
+            continue
+        break
+    return chain
+
+
+def _is_raising(head: Token) -> bool:
+    return head.lemma_ in {"expect", "set", "schedule", "plan", "want", "seek", "intend", "likely", "due"}
+
+
+def cue_words(chain: list[Token]) -> list[Token]:
+    """Auxiliaries, negations and the chain's own verbs: where modality cues sit."""
+    out: list[Token] = []
+    for tok in chain:
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "advmod") :
+                out.append(child)
+    return out

@@ -1,0 +1,199 @@
+"""Article -> CodedArticle: the only place that knows the order of the stages.
+
+parse (spaCy) -> actors -> times -> places -> quantities -> events -> tone.
+Each stage is a function of the parsed Doc, the Article and what earlier stages
+found; nothing reaches back. :class:`Pipeline` loads the models and lexicons once
+(per process) and codes articles one by one or in parallel.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .model import Article, CodedArticle, Entity
+from .nlp import MAX_SENTENCE_TOKENS, chunk_text, get_nlp
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+@dataclass
+class Failure:
+    """An article the pipeline could not code, with the reason."""
+
+    article: Article
+    reason: str
+
+
+class Pipeline:
+    """The coder: ``Pipeline().code(article)``.
+
+    ``dictionaries`` (a folder of PETRARCH-format dictionaries) replaces Tacitus's own
+    actor and verb lexicons with the given ones for event coding; places, dates,
+    quantities and tone are unchanged.
+    """
+
+    def __init__(self, dictionaries: str | Path | None = None):
+        from .actors import get_actor_finder
+        from .events.lexicon import get_event_lexicon
+
+        self.nlp = get_nlp()
+        self.actors = get_actor_finder()
+        self.lexicon = get_event_lexicon()
+        self.dictionaries = Path(dictionaries) if dictionaries else None
+        self.petrarch = None
+        if self.dictionaries is not None:
+            from .petrarch import Dictionaries, PetrarchCoder
+
+            self.petrarch = PetrarchCoder(Dictionaries.load(self.dictionaries))
+
+    # -- one article -------------------------------------------------------
+    def parse(self, text: str):
+        chunks = chunk_text(text)
+        if len(chunks) == 1:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+
+        return Doc.from_docs(list(self.nlp.pipe(c for _, c in chunks)), ensure_whitespace=False)
+
+    def code(self, article: Article, doc=None) -> CodedArticle:
+        doc = doc if doc is not None else self.parse(article.text)
+        return self._code_doc(article, doc)
+
+    def _code_doc(self, article: Article, doc) -> CodedArticle:
+        from .events.coder import build_events, find_candidates
+        from .geo import resolve_places
+        from .quantities import casualty_counts, find_quantities
+        from .timex import find_time_expressions, sentence_is_future
+        from .tone import tone
+
+        anchor = article.published
+        body_start = article.dateline.end if article.dateline else 0
+        sents = list(doc.sents)
+        entities = [
+            Entity(e.text, e.label_, e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ in ENTITY_LABELS and e.start_char >= body_start
+        ]
+        mentions = [m for m in self.actors.find(doc, on=anchor) if doc[m.start].idx >= body_start]
+        by_sentence: list[list] = [[] for _ in sents]
+        sent_of_token = {}
+        for si, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                sent_of_token[i] = si
+        for m in mentions:
+            by_sentence[sent_of_token[m.start]].append(m)
+
+        times_by_sentence = []
+        for s in sents:
+            if s.end_char <= body_start:
+                times_by_sentence.append([])
+                continue
+            future = sentence_is_future(s) if len(s) <= MAX_SENTENCE_TOKENS else False
+            times_by_sentence.append(
+                [t for t in find_time_expressions(s.text, anchor, future=future, offset=s.start_char) if t.start >= body_start]
+            )
+        context = [m.country for m in mentions if m.country and len(m.country) == 3]
+        dateline_place = article.dateline.place if article.dateline else None
+        places = resolve_places(article.text, entities, context, dateline_place)
+        quantities = []
+        for si, s in enumerate(sents):
+            if s.end_char > body_start and len(s) <= MAX_SENTENCE_TOKENS:
+                quantities.extend(find_quantities(s, si))
+
+        if self.petrarch is not None:
+            from .events.dictionary_events import petrarch_events
+
+            events = petrarch_events(self.petrarch, article, doc, sents, places, times_by_sentence)
+        else:
+            results = find_candidates(doc, by_sentence, self.lexicon, skip_before=body_start)
+            events = build_events(article.doc_id, doc, results, anchor, places, times_by_sentence, self.lexicon)
+        article_tone = tone(article.text)
+        for ev in events:
+            s = sents[ev.sentence_index]
+            counts = casualty_counts(s)
+            ev.dead, ev.injured, ev.size = counts.get("dead"), counts.get("injured"), counts.get("size")
+            ev.tone = tone(ev.sentence)
+        return CodedArticle(
+            article=article,
+            events=events,
+            places=places,
+            times=[t for ts in times_by_sentence for t in ts],
+            quantities=quantities,
+            entities=entities,
+            tone=article_tone,
+        )
+
+    # -- many articles -----------------------------------------------------
+    def code_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle | Failure]:
+        """Code articles in order in this process; a failing article becomes a Failure."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle | Failure]:
+        short = [a for a in batch if len(a.text) <= 200_000]
+        docs = {}
+        try:
+            for a, doc in zip(short, self.nlp.pipe((a.text for a in short), batch_size=len(short) or 1)):
+                docs[id(a)] = doc
+        except Exception:  # one bad text must not sink the batch: parse one by one below
+            docs = {}
+        for a in batch:
+            try:
+                yield self.code(a, docs.get(id(a)))
+            except Exception as exc:  # noqa: BLE001 - recorded as this article's failure
+                yield Failure(a, f"coding failed: {type(exc).__name__}: {exc}")
+
+
+# -- process pool ---------------------------------------------------------
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(dictionaries):
+    global _WORKER
+    _WORKER = Pipeline(dictionaries)
+
+
+def _work(batch: list[Article]):
+    assert _WORKER is not None
+    return list(_WORKER.code_many(batch, batch_size=len(batch)))
+
+
+def default_processes() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def code_parallel(
+    articles: Iterable[Article],
+    processes: int | None = None,
+    dictionaries: str | Path | None = None,
+    batch_size: int = 8,
+) -> Iterator[CodedArticle | Failure]:
+    """Code articles with ``processes`` workers, each loading the models once; order is kept."""
+    processes = processes or default_processes()
+    if processes <= 1:
+        yield from Pipeline(dictionaries).code_many(articles, batch_size=batch_size)
+        return
+
+    def batches():
+        batch = []
+        for a in articles:
+            batch.append(a)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(processes, initializer=_init_worker, initargs=(dictionaries,)) as pool:
+        for result in pool.imap(_work, batches()):
+            yield from result
