@@ -51,83 +51,82 @@ class Rejection:
 
 @dataclass
 class _Roles:
-    sources: list[Token] = field(default_factory=list)
-    targets: list[Token] = field(default_factory=list)
-    source_how: str = ""
-    target_how: str = ""
-    passive: bool = False
+    """Where a trigger's source and target may be, best option first."""
+
+    sources: list[tuple[list[Token], str]] = field(default_factory=list)
+    targets: list[tuple[list[Token], str]] = field(default_factory=list)
+
+    def add_source(self, tokens, how: str) -> None:
+        if tokens:
+            self.sources.append((list(tokens), how))
+
+    def add_target(self, tokens, how: str) -> None:
+        if tokens:
+            self.targets.append((list(tokens), how))
+
+
+# a noun used as an instrument of its verb takes the verb's object as its target
+# ("isolate Russia *through* sanctions"); other prepositions ("cast X *as* a threat") do not
+INSTRUMENT_PREPS = {"through", "with", "by", "via"}
 
 
 def _verb_roles(verb: Token, frame: Frame) -> _Roles:
     roles = _Roles()
     subj, passive, how = subject_of(verb)
-    agent = agent_of(verb)
     obj = None if frame.nodobj else direct_object(verb)
     if passive:
-        roles.passive = True
-        if agent is not None:
-            roles.sources, roles.source_how = [agent], "'by' object of the passive verb"
-        if subj is not None:
-            roles.targets, roles.target_how = [subj], "subject of the passive verb"
+        agent = agent_of(verb)
+        roles.add_source([agent] if agent is not None else [], "'by' object of the passive verb")
+        roles.add_target([subj] if subj is not None else [], "subject of the passive verb")
     else:
-        if subj is not None:
-            roles.sources, roles.source_how = [subj], how
-        if obj is not None:
-            roles.targets, roles.target_how = [obj], "direct object"
-    if frame.inverse:
-        givers = prep_objects(verb, {"from", "by"})
-        if givers:
-            roles.targets, roles.target_how = roles.sources, "subject (receiving)"
-            roles.sources, roles.source_how = givers, "'from' object"
-    if not roles.targets:
-        dat = dative(verb)
-        if dat is not None:
-            roles.targets, roles.target_how = [dat], "indirect object"
-    if not roles.targets and frame.preps:
+        if frame.inverse:
+            roles.add_source(prep_objects(verb, {"from", "by"}), "'from' object")
+            roles.add_target([subj] if subj is not None else [], "subject (receiving)")
+        else:
+            roles.add_source([subj] if subj is not None else [], how)
+            roles.add_target([obj] if obj is not None else [], "direct object")
+    dat = dative(verb)
+    roles.add_target([dat] if dat is not None else [], "indirect object")
+    if frame.preps:
         objs = prep_objects(verb, frame.preps)
         if not objs and obj is not None:
             objs = prep_objects(obj, frame.preps)
-        if objs:
-            roles.targets, roles.target_how = objs, f"object of '{objs[0].head.text}'"
+        roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
     return roles
 
 
 def _noun_roles(noun: Token, frame: Frame) -> _Roles:
     roles = _Roles()
-    for child in noun.children:
-        if child.dep_ == "poss":
-            roles.sources, roles.source_how = [child], "possessor"
-            break
-    if not roles.sources and frame.srcprep:
-        objs = prep_objects(noun, {frame.srcprep})
-        if objs:
-            roles.sources, roles.source_how = objs, f"object of '{frame.srcprep}'"
-    if not roles.sources:
-        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
-        if mods:
-            roles.sources, roles.source_how = mods, "modifier of the noun"
     verb = governing_verb(noun)
-    if frame.preps:
-        objs = prep_objects(noun, frame.preps)
-        if objs and not (frame.srcprep and objs == roles.sources):
-            roles.targets, roles.target_how = objs, f"object of '{objs[0].head.text}'"
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    pronoun_poss = bool(poss) and poss[0].tag_ == "PRP$"
+    if poss and not pronoun_poss:
+        roles.add_source(poss, "possessor")
+    if frame.srcprep:
+        roles.add_source(prep_objects(noun, {frame.srcprep}), f"object of '{frame.srcprep}'")
+    roles.add_source([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i], "modifier of the noun")
     if verb is not None:
-        if not roles.sources:
-            subj, passive, how = subject_of(verb)
-            if noun.dep_ == "nsubjpass" or passive:
-                agent = agent_of(verb)
-                if agent is not None:
-                    roles.sources, roles.source_how = [agent], f"'by' object of '{verb.text}'"
-            elif subj is not None and subj is not noun:
-                roles.sources, roles.source_how = [subj], f"{how} of '{verb.text}'" if "'" not in how else how
-        if not roles.targets and frame.preps:
+        subj, passive, how = subject_of(verb)
+        if noun.dep_ == "nsubjpass" or passive:
+            agent = agent_of(verb)
+            roles.add_source([agent] if agent is not None else [], f"'by' object of '{verb.text}'")
+        elif subj is not None and subj is not noun:
+            roles.add_source([subj], how if "'" in how else f"{how} of '{verb.text}'")
+    if pronoun_poss:
+        roles.add_source(poss, "possessor")
+    if frame.preps:
+        objs = [o for o in prep_objects(noun, frame.preps) if not (frame.srcprep and o.head.lower_ == frame.srcprep)]
+        roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            objs = prep_objects(acl, frame.preps)
+            roles.add_target(objs, f"object of '{objs[0].head.text}' ('{acl.text}')" if objs else "")
+        if verb is not None:
             objs = prep_objects(verb, frame.preps)
-            if objs:
-                roles.targets, roles.target_how = objs, f"object of '{objs[0].head.text}'"
-        if not roles.targets and noun.dep_ == "pobj":
-            obj = direct_object(verb)
-            if obj is not None and obj is not noun:
-                roles.targets, roles.target_how = [obj], f"object of '{verb.text}'"
+            roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+    if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS:
+        obj = direct_object(verb)
+        if obj is not None and obj is not noun:
+            roles.add_target([obj], f"object of '{verb.text}'")
     return roles
 
 
@@ -196,39 +195,50 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     return hits or [(frame.code, "")]
 
 
+def _first_actors(options, actors: SentenceActors, exclude: set[str] | None = None) -> tuple[list[ActorRef], str, list[Token]]:
+    """The actors of the first option that names any, with how they were found."""
+    for tokens, how in options:
+        found = [a for t in tokens for a in actors.resolve(t, exclude)]
+        if exclude:
+            found = [a for a in found if a.code not in exclude] or found
+        if found:
+            return found, how, tokens
+    return [], "", options[0][0] if options else []
+
+
 def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> tuple[list[Candidate], list[Rejection]]:
     out: list[Candidate] = []
     rejected: list[Rejection] = []
     for token, frame in triggers_in(sent, lexicon):
         roles = _verb_roles(token, frame) if frame.pos == "V" else _noun_roles(token, frame)
-        sources = [a for t in roles.sources for a in actors.resolve(t)]
+        sources, source_how, source_words = _first_actors(roles.sources, actors)
         if not sources:
-            rejected.append(Rejection(token, frame, "no source actor" + (f" ('{roles.sources[0].text}' is not a known actor)" if roles.sources else "")))
+            rejected.append(Rejection(token, frame, "no source actor" + (f" ('{source_words[0].text}' is not a known actor)" if source_words else "")))
             continue
         exclude = {s.code for s in sources}
-        targets = [a for t in roles.targets for a in actors.resolve(t, exclude)]
+        targets, target_how, target_words = _first_actors(roles.targets, actors, exclude)
         modality = read_modality(token, lexicon)
         place_token = None
-        if not targets and roles.targets and frame.code.startswith("04"):
+        if not targets and target_words and frame.code.startswith("04") and target_words[0].ent_type_ in ("GPE", "LOC", "FAC"):
             # "visit Harbin", "meet in Zurich": the place stands for its country (resolved later)
-            place_token = roles.targets[0]
+            place_token = target_words[0]
         for code, qual in qualifier_codes(token, frame):
             base = f"{frame.describe()}" + (f", refined to {code} by '{qual}'" if qual else "")
             pairs = _pairs(sources, targets, frame)
-            if not pairs and frame.notarget or (not targets and place_token is not None):
+            if not pairs and (frame.notarget or place_token is not None):
                 pairs = [(s, None) for s in sources]
             if not pairs:
-                reason = "no target actor" + (f" ('{roles.targets[0].text}' is not a known actor)" if roles.targets else "")
+                reason = "no target actor" + (f" ('{target_words[0].text}' is not a known actor)" if target_words else "")
                 rejected.append(Rejection(token, frame, reason))
                 continue
             for src, tgt in pairs:
-                notes = [base, f"source '{src.text}' ({src.code}): {roles.source_how}" + _via(src)]
+                notes = [base, f"source '{src.text}' ({src.code}): {source_how}" + _via(src)]
                 if tgt is not None:
-                    how = roles.target_how if tgt in targets else "the other party of a reciprocal event"
+                    how = target_how if tgt in targets else "the other party of a reciprocal event"
                     notes.append(f"target '{tgt.text}' ({tgt.code}): {how}" + _via(tgt))
-                conf = 0.9 - (0.1 if frame.pos == "N" else 0) - (0.1 if "of '" in roles.source_how else 0)
+                conf = 0.9 - (0.1 if frame.pos == "N" else 0) - (0.1 if "of '" in source_how else 0)
                 conf -= 0.1 * sum(1 for a in (src, tgt) if a is not None and a.via != "named")
-                out.append(Candidate(token, frame, code, src, tgt, modality, notes, round(max(conf, 0.3), 2), place_token))
+                out.append(Candidate(token, frame, code, src, tgt, modality, notes, round(max(conf, 0.3), 2), None if tgt else place_token))
     return out, rejected
 
 
@@ -241,7 +251,7 @@ def _pairs(sources: list[ActorRef], targets: list[ActorRef], frame: Frame):
     if targets:
         for s in sources:
             for t in targets:
-                if s.code != t.code or s.text != t.text:
+                if s.code != t.code:
                     pairs.append((s, t))
                     if frame.recip:
                         pairs.append((t, s))

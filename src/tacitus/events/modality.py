@@ -37,6 +37,11 @@ class Modality:
         return code, self.kind
 
 
+def _instrument(trigger: Token) -> bool:
+    """A noun that is the means of its verb ("isolate Russia *through sanctions*") exists already."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("through", "with", "by", "via")
+
+
 def read_modality(trigger: Token, lexicon: EventLexicon) -> Modality:
     effects: list[tuple[str, str]] = []
     for tok in cue_words(chain_up(trigger)):
@@ -54,7 +59,7 @@ def read_modality(trigger: Token, lexicon: EventLexicon) -> Modality:
         return Modality("negated", cue["negated"])
     if "threat" in kinds:
         return Modality("asserted", cue["threat"], "threat")
-    if "intent" in kinds:
+    if "intent" in kinds and not _instrument(trigger):
         return Modality("asserted", cue["intent"], "intent")
     for kind in ("planned", "possible"):
         if kind in kinds:

@@ -110,10 +110,6 @@ class SentenceActors:
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self._pronoun(tok, low, exclude)
-        # an actor inside the noun phrase: "Iraq's national security advisor", "hundreds of UN troops"
-        inner = self._inside_phrase(tok)
-        if inner:
-            return inner
         if low in ("leaders", "sides", "countries", "nations") and any(c.lower_ == "two" for c in tok.children):
             refs = self.discourse.last_two_persons(tok.idx) if low == "leaders" else []
             if len(refs) == 2:
@@ -123,6 +119,10 @@ class SentenceActors:
             if ref is not None:
                 text = self.doc[tok.left_edge.i : tok.i + 1].text
                 return [replace(ref, token=tok.i, start_char=tok.left_edge.idx, end_char=tok.idx + len(tok), text=text, via="description")]
+        # an actor inside the noun phrase: "Iraq's national security advisor", "hundreds of UN troops"
+        inner = self._inside_phrase(tok)
+        if inner:
+            return inner
         return []
 
     def _pronoun(self, tok: Token, low: str, exclude: set[str]) -> list[ActorRef]:
