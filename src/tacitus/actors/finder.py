@@ -194,7 +194,7 @@ class ActorFinder:
                 continue
             between = doc[prev.end : cur.start]
             if len(between) == 1 and between[0].lower_ in ("and", ",", "or"):
-                mentions[k - 1] = ActorMention(prev.start, prev.end, prev.head, prev.text, (prev.country or prev.code) + cur.role,
+                mentions[k - 1] = ActorMention(prev.start, prev.end, cur.head, prev.text, (prev.country or prev.code) + cur.role,
                                                prev.country, cur.role, None, "role", False)
         return mentions
 

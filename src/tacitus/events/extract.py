@@ -18,6 +18,7 @@ from .modality import Modality, read_modality
 from .participants import ActorRef, SentenceActors
 from .syntax import (
     agent_of,
+    direct_subject,
     dative,
     direct_object,
     governing_verb,
@@ -70,6 +71,18 @@ class _Roles:
 INSTRUMENT_PREPS = {"through", "with", "by", "via"}
 
 
+# requests, demands, promises and threats take their target from what they ask or promise
+COMPLEMENT_ROOTS = {"02", "03", "10", "13"}
+
+
+def complement(verb: Token) -> Token | None:
+    """The clause a verb of saying-to-do governs ("urged Iran *to stop*", "demanded that Russia *withdraw*")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
 def _verb_roles(verb: Token, frame: Frame) -> _Roles:
     roles = _Roles()
     subj, passive, how = subject_of(verb)
@@ -92,6 +105,16 @@ def _verb_roles(verb: Token, frame: Frame) -> _Roles:
         if not objs and obj is not None:
             objs = prep_objects(obj, frame.preps)
         roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+    comp = complement(verb) if frame.code[:2] in COMPLEMENT_ROOTS else None
+    if comp is not None:
+        subj_c, _ = direct_subject(comp)
+        if subj_c is not None:
+            roles.add_target([subj_c], f"subject of '{comp.text}'")
+        for tok in (direct_object(comp), dative(comp)):
+            if tok is not None:
+                roles.add_target([tok], f"object of '{comp.text}'")
+        objs = prep_objects(comp, {"to", "with", "on", "against", "for", "into"})
+        roles.add_target(objs, f"object of '{comp.text}'")
     return roles
 
 
@@ -104,7 +127,11 @@ def _noun_roles(noun: Token, frame: Frame) -> _Roles:
         roles.add_source(poss, "possessor")
     if frame.srcprep:
         roles.add_source(prep_objects(noun, {frame.srcprep}), f"object of '{frame.srcprep}'")
+    if frame.srcprep != "by":
+        roles.add_source(prep_objects(noun, {"by"}), "object of 'by'")
     roles.add_source([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i], "modifier of the noun")
+    if pronoun_poss:
+        roles.add_source(poss, "possessor")
     if verb is not None:
         subj, passive, how = subject_of(verb)
         if noun.dep_ == "nsubjpass" or passive:
@@ -112,8 +139,6 @@ def _noun_roles(noun: Token, frame: Frame) -> _Roles:
             roles.add_source([agent] if agent is not None else [], f"'by' object of '{verb.text}'")
         elif subj is not None and subj is not noun:
             roles.add_source([subj], how if "'" in how else f"{how} of '{verb.text}'")
-    if pronoun_poss:
-        roles.add_source(poss, "possessor")
     if frame.preps:
         objs = [o for o in prep_objects(noun, frame.preps) if not (frame.srcprep and o.head.lower_ == frame.srcprep)]
         roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
@@ -169,7 +194,9 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> list[tuple[Token, Frame]]:
             continue
         general = [f for f in frames if not f.objects]
         if general:
-            found.append((token, general[0]))
+            preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
+            with_prep = [f for f in general if f.preps and set(f.preps) & preps]
+            found.append((token, (with_prep or general)[0]))
     return [(t, f) for t, f in found if t.i not in consumed]
 
 
@@ -209,7 +236,8 @@ def _first_actors(options, actors: SentenceActors, exclude: set[str] | None = No
 def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> tuple[list[Candidate], list[Rejection]]:
     out: list[Candidate] = []
     rejected: list[Rejection] = []
-    for token, frame in triggers_in(sent, lexicon):
+    triggers = triggers_in(sent, lexicon)
+    for token, frame in triggers:
         roles = _verb_roles(token, frame) if frame.pos == "V" else _noun_roles(token, frame)
         sources, source_how, source_words = _first_actors(roles.sources, actors)
         if not sources:
@@ -239,7 +267,40 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
                 conf = 0.9 - (0.1 if frame.pos == "N" else 0) - (0.1 if "of '" in source_how else 0)
                 conf -= 0.1 * sum(1 for a in (src, tgt) if a is not None and a.via != "named")
                 out.append(Candidate(token, frame, code, src, tgt, modality, notes, round(max(conf, 0.3), 2), None if tgt else place_token))
-    return out, rejected
+    return _fold_complements(out, lexicon, {t.i: f for t, f in triggers}), rejected
+
+
+def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dict[int, Frame]) -> list[Candidate]:
+    """A request, demand, promise or threat and the act it is about make one event.
+
+    "urged Hamas to free the hostages": the appeal (020) takes the code of what it asks
+    for (0253) and the release is not coded (it has not happened). "pledged to send
+    weapons": the sending, with the intent shift, is the event; the pledge is not
+    coded again.
+    """
+    by_trigger: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_trigger.setdefault(c.trigger.i, []).append(c)
+    drop: set[int] = set()
+    for c in cands:
+        root = c.code[:2]
+        if root not in COMPLEMENT_ROOTS or c.trigger.pos_ != "VERB":
+            continue
+        comp = complement(c.trigger)
+        if comp is None or comp.i not in frames:
+            continue
+        inner = by_trigger.get(comp.i)
+        asked = inner[0].code if inner else frames[comp.i].code
+        if root in ("02", "10"):
+            kind = "appeal" if root == "02" else "demand"
+            shifted = lexicon.shift(kind, asked)
+            if shifted and shifted != c.code:
+                c.notes.append(f"code {c.code} -> {shifted}: asks for '{comp.text}' ({asked})")
+                c.code = shifted
+            drop.add(comp.i)
+        elif inner:
+            drop.add(c.trigger.i)
+    return [c for c in cands if c.trigger.i not in drop]
 
 
 def _via(ref: ActorRef) -> str:

@@ -42,6 +42,9 @@ class EventLexicon:
 
     def shift(self, kind: str, code: str) -> str | None:
         """The code an intent/reject/threat shift gives, by longest matching prefix."""
+        if kind == "demand":  # CAMEO 10 mirrors 02: an appeal made as a demand
+            appeal = self.shift("appeal", code)
+            return "10" + appeal[2:] if appeal else None
         table = self.shifts.get(kind, {})
         for n in range(len(code), 1, -1):
             if code[:n] in table:

@@ -86,9 +86,12 @@ class SentenceActors:
         self.doc = doc
         self.discourse = discourse
         self.by_token: dict[int, object] = {}
+        self.by_head: dict[int, list] = {}
+        self.mentions = sorted(mentions, key=lambda m: m.start)
         for m in mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
+            self.by_head.setdefault(m.head, []).append(m)
 
     def mention_at(self, token: Token):
         return self.by_token.get(token.i)
@@ -106,7 +109,9 @@ class SentenceActors:
     def _resolve_one(self, tok: Token, exclude: set[str]) -> list[ActorRef]:
         m = self.mention_at(tok)
         if m is not None:
-            return [ActorRef.from_mention(m, self.doc)]
+            # "Russian and Ukrainian negotiators": a mention sharing this one's role word
+            shared = [x for x in self.by_head.get(m.head, []) if x is not m]
+            return [ActorRef.from_mention(x, self.doc) for x in [m, *shared]]
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self._pronoun(tok, low, exclude)
@@ -126,14 +131,33 @@ class SentenceActors:
         return []
 
     def _pronoun(self, tok: Token, low: str, exclude: set[str]) -> list[ActorRef]:
-        ref = None
-        if low in PERSON_PRONOUNS:
+        ref = self._earlier_in_sentence(tok, low)
+        if ref is None and low in PERSON_PRONOUNS:
             ref = self.discourse.last_person(tok.idx)
-        elif low in THING_PRONOUNS:
+        elif ref is None and low in THING_PRONOUNS:
             ref = self.discourse.last_country(tok.idx, exclude)
         if ref is None:
             return []
         return [replace(ref, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text, via="pronoun")]
+
+    def _earlier_in_sentence(self, tok: Token, low: str) -> ActorRef | None:
+        """A pronoun's antecedent in its own sentence: the nearest earlier subject that fits."""
+        if low not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            return None
+        fits = []
+        for m in self.mentions:
+            if m.end > tok.i or m.start < tok.sent.start:
+                continue
+            person = m.kind == "person" or bool(m.name and m.role)
+            if low in PERSON_PRONOUNS and not person:
+                continue
+            if low in THING_PRONOUNS and person:
+                continue
+            fits.append(m)
+        if not fits:
+            return None
+        subjects = [m for m in fits if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
+        return ActorRef.from_mention((subjects or fits)[-1], self.doc, via="pronoun")
 
     def _inside_phrase(self, tok: Token) -> list[ActorRef]:
         for child in tok.children:
