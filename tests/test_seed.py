@@ -5,7 +5,7 @@ import pytest
 
 from tacitus import make_article
 
-from .conftest import shared_path
+from conftest import shared_path
 
 
 @pytest.fixture(scope="module")

@@ -167,17 +167,32 @@ class ActorFinder:
                 i = j
                 continue
             elif entry.kind == "role":
+                j = i + 1
+                while j < len(raw) and raw[j][2].kind in ("title", "role") and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
+                    j += 1
+                if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
+                    # "President Vladimir Putin", "Prime Minister Nikol Pashinyan"
+                    mentions.append(self._mention(doc, start, raw[j][1], raw[j][2]))
+                    i = j + 1
+                    continue
                 if entry.role and self._stands_alone(doc, start, end):
                     mentions.append(self._mention(doc, start, end, entry))
             else:
                 mentions.append(self._mention(doc, start, end, entry))
             i += consumed
-        return self._share_roles(doc, [self._with_person(doc, m) for m in mentions])
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        extended = []
+        for m in mentions:
+            x = self._with_person(doc, m)
+            if x is not m and any(i in covered for i in range(m.end, x.end)):
+                x = m
+            extended.append(x)
+        return self._share_roles(doc, extended)
 
     @staticmethod
     def _with_person(doc: Doc, m: ActorMention) -> ActorMention:
         """"US Deputy Secretary of Energy Jeffrey Kupfer": a role followed by a person's name."""
-        if m.kind != "role" or m.end >= len(doc) or doc[m.end].ent_type_ != "PERSON":
+        if m.kind != "role" or m.end >= len(doc) or doc[m.end].ent_type_ != "PERSON" or not m.role:
             return m
         end = m.end
         while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == m.end or doc[end].ent_iob_ == "I"):
