@@ -110,7 +110,7 @@ def _verb_roles(verb: Token, frame: Frame) -> _Roles:
         subj_c, _ = direct_subject(comp)
         if subj_c is not None:
             roles.add_target([subj_c], f"subject of '{comp.text}'")
-        for tok in (direct_object(comp), dative(comp)):
+        for tok in (dative(comp), direct_object(comp)):
             if tok is not None:
                 roles.add_target([tok], f"object of '{comp.text}'")
         objs = prep_objects(comp, {"to", "with", "on", "against", "for", "into"})
@@ -211,6 +211,10 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
             mods.extend([child, *[c for c in child.children if c.dep_ == "conj"]])
     for conj in (c for c in token.children if c.dep_ == "conj"):
         mods.extend(c for c in conj.children if c.dep_ in ("amod", "compound"))
+    # "accused X of genocide", "spoke by telephone": the object of 'of'/'by' qualifies too
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):
+        for obj in prep.children:
+            mods.extend(t for t in obj.subtree if t.i - obj.i < 4)
     # "its trade and military cooperation": the modifiers may hang off a conjoined noun
     if token.dep_ == "conj":
         mods.extend(c for c in token.head.children if c.dep_ in ("amod", "compound"))
@@ -270,6 +274,21 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     return _fold_complements(out, lexicon, {t.i: f for t, f in triggers}), rejected
 
 
+def _asked_noun(verb: Token, frames: dict[int, Frame]) -> Token | None:
+    """A nominal event a verb asks for or rejects: "demanded *the release* of", "called *for talks*"."""
+    obj = direct_object(verb)
+    if obj is not None and obj.i in frames:
+        return obj
+    for tok in prep_objects(verb, {"for"}):
+        if tok.i in frames:
+            return tok
+    if obj is not None:  # "dismissed U.S. hopes for talks"
+        for tok in prep_objects(obj, {"for", "of"}):
+            if tok.i in frames:
+                return tok
+    return None
+
+
 def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dict[int, Frame]) -> list[Candidate]:
     """A request, demand, promise or threat and the act it is about make one event.
 
@@ -284,15 +303,17 @@ def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dic
     drop: set[int] = set()
     for c in cands:
         root = c.code[:2]
-        if root not in COMPLEMENT_ROOTS or c.trigger.pos_ != "VERB":
+        if root not in COMPLEMENT_ROOTS | {"12"} or c.trigger.pos_ != "VERB":
             continue
         comp = complement(c.trigger)
         if comp is None or comp.i not in frames:
+            comp = _asked_noun(c.trigger, frames)
+        if comp is None:
             continue
         inner = by_trigger.get(comp.i)
         asked = inner[0].code if inner else frames[comp.i].code
-        if root in ("02", "10"):
-            kind = "appeal" if root == "02" else "demand"
+        if root in ("02", "10", "12"):
+            kind = {"02": "appeal", "10": "demand", "12": "reject"}[root]
             shifted = lexicon.shift(kind, asked)
             if shifted and shifted != c.code:
                 c.notes.append(f"code {c.code} -> {shifted}: asks for '{comp.text}' ({asked})")
@@ -316,7 +337,7 @@ def _pairs(sources: list[ActorRef], targets: list[ActorRef], frame: Frame):
                     pairs.append((s, t))
                     if frame.recip:
                         pairs.append((t, s))
-    elif frame.recip and len(sources) > 1:
+    elif (frame.recip or frame.mutual) and len(sources) > 1:
         for s in sources:
             for t in sources:
                 if s is not t:

@@ -17,6 +17,7 @@ class Frame:
     code: str
     preps: tuple[str, ...] = ()
     recip: bool = False
+    mutual: bool = False
     notarget: bool = False
     inverse: bool = False
     nodobj: bool = False
@@ -67,7 +68,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
     for f in flags:
         if f.startswith("srcprep="):
             srcprep = f.split("=", 1)[1]
-        elif f not in ("recip", "notarget", "inverse", "nodobj"):
+        elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj"):
             raise DataFileError(f"{path}:{number}: unknown flag {f!r}")
     quals = []
     for q in row.get("qualifiers", "").split(","):
@@ -82,6 +83,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         code=code,
         preps=tuple(p.strip() for p in row.get("preps", "").split(",") if p.strip()),
         recip="recip" in flags,
+        mutual="mutual" in flags,
         notarget="notarget" in flags,
         inverse="inverse" in flags,
         nodobj="nodobj" in flags,

@@ -38,8 +38,9 @@ class Modality:
 
 
 def _instrument(trigger: Token) -> bool:
-    """A noun that is the means of its verb ("isolate Russia *through sanctions*") exists already."""
-    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("through", "with", "by", "via")
+    """A noun under a preposition ("isolate Russia *through sanctions*", "agreed *to a ceasefire*")
+    names something that exists or is agreed, not only intended."""
+    return trigger.dep_ == "pobj"
 
 
 def read_modality(trigger: Token, lexicon: EventLexicon) -> Modality:

@@ -108,6 +108,12 @@ class SentenceActors:
 
     def _resolve_one(self, tok: Token, exclude: set[str]) -> list[ActorRef]:
         m = self.mention_at(tok)
+        if m is not None and m.code.startswith("---") and m.role:
+            owner = self._pronoun_owner(self.doc[m.head])
+            if owner is not None:  # "its troops" -> the country's military
+                text = self.doc[self.doc[m.head].left_edge.i : m.end].text
+                return [replace(owner, code=(owner.country or owner.code[:3]) + m.role, role=m.role, name=None, kind="role",
+                                text=text, token=m.head, via="pronoun")]
         if m is not None:
             # "Russian and Ukrainian negotiators": a mention sharing this one's role word
             shared = [x for x in self.by_head.get(m.head, []) if x is not m]
@@ -139,6 +145,14 @@ class SentenceActors:
         if ref is None:
             return []
         return [replace(ref, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text, via="pronoun")]
+
+    def _pronoun_owner(self, head: Token) -> ActorRef | None:
+        for child in head.children:
+            if child.dep_ == "poss" and child.tag_ == "PRP$" and child.lower_ in ("its", "their"):
+                ref = self._earlier_in_sentence(child, "its") or self.discourse.last_country(child.idx, set())
+                if ref is not None and ref.kind in ("country", "capital", "metonym", "adjective", "region", "group"):
+                    return ref
+        return None
 
     def _earlier_in_sentence(self, tok: Token, low: str) -> ActorRef | None:
         """A pronoun's antecedent in its own sentence: the nearest earlier subject that fits."""

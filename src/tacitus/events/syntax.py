@@ -128,6 +128,9 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+ADJUNCT_PREPS = {"during", "after", "before", "amid", "since", "despite", "following", "at", "in", "on", "over", "throughout", "ahead"}
+
+
 def chain_up(token: Token, limit: int = 6) -> list[Token]:
     """The trigger and the words it hangs from, up to the main clause.
 
@@ -140,6 +143,8 @@ def chain_up(token: Token, limit: int = 6) -> list[Token]:
         head = tok.head
         if head is tok:
             break
+        if tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS:
+            break  # "during a phone call", "after four days of strikes": not governed by the main verb's modality
         if tok.dep_ in ("xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "attr", "oprd", "auxpass", "aux", "nsubj") or (tok.dep_ == "ccomp" and tok.pos_ == "VERB" and _is_raising(head)):
             chain.append(head)
             tok = head
