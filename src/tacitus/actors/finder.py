@@ -227,6 +227,8 @@ class ActorFinder:
         prev = doc[start - 1].lower_ if start > 0 else ""
         if prev in ("two", "both", "three"):
             return False
+        if self.lexicon.role_words.get(doc[start:end].text.lower(), ("", ""))[1] == "owned":
+            return False
         last = doc[end - 1]
         while last.dep_ == "conj" and last.head.i < last.i:
             last = last.head
@@ -237,7 +239,10 @@ class ActorFinder:
     def _composed(self, doc: Doc, start: int, end: int, owner: Entry, role: Entry) -> ActorMention:
         span = doc[start:end]
         base = owner.code if owner.kind in ("group", "igo", "metonym") else (owner.country or owner.code)
-        code = base if base.endswith(role.role or "") else base + (role.role or "")
+        if owner.kind == "group" and role.role in ("UAF", "REB", "MIL", "GOV"):
+            code = base  # "Hamas gunmen", "Houthi fighters" are the group itself
+        else:
+            code = base if base.endswith(role.role or "") else base + (role.role or "")
         return ActorMention(start, end, span.root.i, span.text, code, owner.country, role.role, owner.name if owner.kind in ("group", "igo") else None, "role", False)
 
     def _mention(self, doc: Doc, start: int, end: int, entry: Entry, owner: Entry | None = None) -> ActorMention:

@@ -106,7 +106,8 @@ def _load_dated(lex: ActorLexicon, path: Path, kind: str) -> None:
             raise DataFileError(f"{path}:{number}: no code")
         country, role = _code_parts(code)
         country = row.get("country") or country
-        role = row.get("role") or role
+        if "role" in row:  # an explicit empty role (IGO officers, seats of power without one) means none
+            role = row["role"] or None
         start, end = _date(path, number, row.get("start", "")), _date(path, number, row.get("end", ""))
         if start and end and end <= start:
             raise DataFileError(f"{path}:{number}: end {end} is not after start {start}")

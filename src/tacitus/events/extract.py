@@ -97,7 +97,8 @@ def _verb_roles(verb: Token, frame: Frame) -> _Roles:
             roles.add_target([subj] if subj is not None else [], "subject (receiving)")
         else:
             roles.add_source([subj] if subj is not None else [], how)
-            roles.add_target([obj] if obj is not None else [], "direct object")
+            if not frame.objects:  # a light verb's object is the event, not its target
+                roles.add_target([obj] if obj is not None else [], "direct object")
     dat = dative(verb)
     roles.add_target([dat] if dat is not None else [], "indirect object")
     if frame.preps:
@@ -206,6 +207,10 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
         return [(frame.code, "")]
     quals = dict(frame.qualifiers)
     mods: list[Token] = []
+    if frame.objects:
+        obj = direct_object(token)
+        if obj is not None:
+            mods.extend(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod", "advmod"):
             mods.extend([child, *[c for c in child.children if c.dep_ == "conj"]])
@@ -241,7 +246,11 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     out: list[Candidate] = []
     rejected: list[Rejection] = []
     triggers = triggers_in(sent, lexicon)
+    trigger_nouns = {t.i for t, f in triggers if f.pos == "N"}
     for token, frame in triggers:
+        if frame.pos == "N" and _topic_of(token, trigger_nouns):
+            rejected.append(Rejection(token, frame, f"topic of '{token.head.head.text}', not an event of its own"))
+            continue
         roles = _verb_roles(token, frame) if frame.pos == "V" else _noun_roles(token, frame)
         sources, source_how, source_words = _first_actors(roles.sources, actors)
         if not sources:
@@ -265,12 +274,18 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
                 continue
             for src, tgt in pairs:
                 notes = [base, f"source '{src.text}' ({src.code}): {source_how}" + _via(src)]
+                by_role = dict(frame.role_codes).get(src.role or "")
+                if by_role and by_role != code:
+                    notes.append(f"code {code} -> {by_role}: the source is {src.role}")
+                    code_for_pair = by_role
+                else:
+                    code_for_pair = code
                 if tgt is not None:
                     how = target_how if tgt in targets else "the other party of a reciprocal event"
                     notes.append(f"target '{tgt.text}' ({tgt.code}): {how}" + _via(tgt))
                 conf = 0.9 - (0.1 if frame.pos == "N" else 0) - (0.1 if "of '" in source_how else 0)
                 conf -= 0.1 * sum(1 for a in (src, tgt) if a is not None and a.via != "named")
-                out.append(Candidate(token, frame, code, src, tgt, modality, notes, round(max(conf, 0.3), 2), None if tgt else place_token))
+                out.append(Candidate(token, frame, code_for_pair, src, tgt, modality, notes, round(max(conf, 0.3), 2), None if tgt else place_token))
     return _fold_complements(out, lexicon, {t.i: f for t, f in triggers}), rejected
 
 
@@ -322,6 +337,12 @@ def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dic
         elif inner:
             drop.add(c.trigger.i)
     return [c for c in cands if c.trigger.i not in drop]
+
+
+def _topic_of(noun: Token, trigger_nouns: set[int]) -> bool:
+    """"agreements *on economic cooperation*": a nominal trigger under another one is its topic."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "about", "over", "for") and head.head.i in trigger_nouns
 
 
 def _via(ref: ActorRef) -> str:

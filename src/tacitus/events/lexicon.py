@@ -23,6 +23,7 @@ class Frame:
     nodobj: bool = False
     srcprep: str | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
+    role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
     objects: frozenset[str] = frozenset()
     line: int = 0
 
@@ -71,8 +72,12 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj"):
             raise DataFileError(f"{path}:{number}: unknown flag {f!r}")
     quals = []
+    roles = []
     for q in row.get("qualifiers", "").split(","):
-        if q.strip():
+        if q.strip().startswith("role:"):
+            role, _, rcode = q.strip()[5:].partition("=")
+            roles.append((role.strip(), rcode.strip()))
+        elif q.strip():
             word, _, qcode = q.partition("=")
             if not qcode.strip().isdigit():
                 raise DataFileError(f"{path}:{number}: qualifier {q!r} needs word=code")
@@ -89,6 +94,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         nodobj="nodobj" in flags,
         srcprep=srcprep,
         qualifiers=tuple(quals),
+        role_codes=tuple(roles),
         objects=frozenset(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip()),
         line=number,
     )
