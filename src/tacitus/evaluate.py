@@ -56,9 +56,11 @@ def code_records(records: list[dict], dictionaries: Path | None = None) -> dict[
         text = rec["text"] if not rec.get("context") else f"{rec['context']} {rec['text']}"
         articles.append(Article(doc_id=str(i), text=text, published=record_date(rec.get("date"))))
     out: dict[int, list] = {}
+    failed: list[dict] = []
     for i, result in enumerate(pipe.code_many(articles, batch_size=32)):
         if isinstance(result, Failure):
             out[i] = []
+            failed.append({"id": records[i].get("id"), "reason": result.reason})
             continue
         events = result.events
         rec = records[i]
@@ -67,6 +69,7 @@ def code_records(records: list[dict], dictionaries: Path | None = None) -> dict[
             start = len(rec["context"]) + 1
             events = [e for e in events if e.char_span[1] > start]
         out[i] = events
+    out["failed"] = failed  # type: ignore[index]
     return out
 
 
@@ -81,6 +84,7 @@ def evaluate_records(records: list[dict], dictionaries: Path | None = None) -> d
     index = {id(r): i for i, r in enumerate(records)}
     result = score(records, lambda rec: [_triple(e) for e in coded[index[id(rec)]]])
     result["kind"] = "cameo"
+    result["coding_failures"] = coded["failed"]
     return result
 
 
@@ -108,6 +112,7 @@ def _plover(records: list[dict], coded: dict[int, list]) -> dict:
     pct = lambda k: round(100.0 * k / (n or 1), 1)  # noqa: E731
     return {
         "kind": "plover",
+        "coding_failures": coded["failed"],
         "total": {
             "records": n,
             "records_with_events": with_event,
@@ -131,6 +136,8 @@ def evaluate_file(path: Path, dictionaries: Path | None = None) -> dict:
 def format_report(result: dict) -> str:
     t = result["total"]
     lines = [f"gold: {result.get('gold')}" + (f"  dictionaries: {result['dictionaries']}" if result.get("dictionaries") else "")]
+    for f in result.get("coding_failures", []):
+        lines.append(f"  coding failed on {f['id']}: {f['reason']}")
     if result["kind"] == "plover":
         lines.append(
             f"records {t['records']}  with events {t['records_with_events']}  "

@@ -106,6 +106,13 @@ def _verb_roles(verb: Token, frame: Frame) -> _Roles:
         if not objs and obj is not None:
             objs = prep_objects(obj, frame.preps)
         roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+    if frame.objects and obj is not None:
+        # "attend a summit in Switzerland", "attend the Beijing Olympics"
+        roles.add_target(prep_objects(obj, {"in", "at"}), f"place of the '{obj.text}'")
+        roles.add_target([c for c in obj.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")], f"place of the '{obj.text}'")
+    if frame.code.startswith("04"):
+        places = [t for t in prep_objects(verb, {"in", "at"}) if t.ent_type_ in ("GPE", "LOC", "FAC")]
+        roles.add_target(places, "place where they meet")
     comp = complement(verb) if frame.code[:2] in COMPLEMENT_ROOTS else None
     if comp is not None:
         subj_c, _ = direct_subject(comp)
@@ -260,9 +267,9 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         targets, target_how, target_words = _first_actors(roles.targets, actors, exclude)
         modality = read_modality(token, lexicon)
         place_token = None
-        if not targets and target_words and frame.code.startswith("04") and target_words[0].ent_type_ in ("GPE", "LOC", "FAC"):
+        if not targets and frame.code.startswith("04"):
             # "visit Harbin", "meet in Zurich": the place stands for its country (resolved later)
-            place_token = target_words[0]
+            place_token = next((t for tokens, _ in roles.targets for t in tokens if t.ent_type_ in ("GPE", "LOC", "FAC")), None)
         for code, qual in qualifier_codes(token, frame):
             base = f"{frame.describe()}" + (f", refined to {code} by '{qual}'" if qual else "")
             pairs = _pairs(sources, targets, frame)

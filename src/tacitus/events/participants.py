@@ -109,7 +109,7 @@ class SentenceActors:
     def _resolve_one(self, tok: Token, exclude: set[str]) -> list[ActorRef]:
         m = self.mention_at(tok)
         if m is not None and m.code.startswith("---") and m.role:
-            owner = self._pronoun_owner(self.doc[m.head])
+            owner = self._pronoun_owner(self.doc[m.head]) or self._prep_owner(self.doc[m.head])
             if owner is not None:  # "its troops" -> the country's military
                 text = self.doc[self.doc[m.head].left_edge.i : m.end].text
                 return [replace(owner, code=(owner.country or owner.code[:3]) + m.role, role=m.role, name=None, kind="role",
@@ -145,6 +145,16 @@ class SentenceActors:
         if ref is None:
             return []
         return [replace(ref, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text, via="pronoun")]
+
+    def _prep_owner(self, head: Token) -> ActorRef | None:
+        """"dissidents from Egypt", "opponents of Rwanda's Senate": a role word's country."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of", "in"):
+                for obj in child.children:
+                    m = self.mention_at(obj) if obj.dep_ == "pobj" else None
+                    if m is not None and m.kind in ("country", "capital", "adjective", "region", "metonym"):
+                        return ActorRef.from_mention(m, self.doc)
+        return None
 
     def _pronoun_owner(self, head: Token) -> ActorRef | None:
         for child in head.children:

@@ -23,6 +23,9 @@ def conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"):
             out.extend(conjuncts(child))
+        # "The US, Russia, and Switzerland": the parser makes the middle of a list an apposition
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and any(g.dep_ in ("conj", "cc") for g in child.children):
+            out.extend(conjuncts(child))
     return out
 
 

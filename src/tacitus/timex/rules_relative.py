@@ -106,6 +106,12 @@ def _span_back_forward(m: re.Match, ctx: Context) -> Reading:
     """'the past three years', 'the next two weeks': from the anchor back or forward."""
     unit = unit_code(m["u"])
     back = m["rel"].lower() in ("past", "last")
+    if unit not in _PRECISION:  # hours and minutes: "in the next 48 hours" spans days
+        hours = (parse_number(m["n"]) if m["n"] else 1) * (1 / 60 if unit.startswith("MI") else 1)
+        anchor = ctx.need_anchor("day", "range")
+        other = shift_date(anchor, "D", (-1 if back else 1) * max(1, -(-int(hours) // 24)))
+        first, last = (other, anchor) if back else (anchor, other)
+        return Reading(iso_day(first), iso_day(last), "day", "range")
     if m["few"] or (m["n"] is None and m["u"].lower().endswith("s")):
         return Reading(None, None, _PRECISION[unit], "period", "recent" if back else "coming")
     n = parse_number(m["n"]) if m["n"] else 1
