@@ -109,7 +109,7 @@ class Pipeline:
             events = petrarch_events(self.petrarch, article, doc, sents, places, times_by_sentence)
         else:
             results = find_candidates(doc, by_sentence, self.lexicon, skip_before=body_start)
-            events = build_events(article.doc_id, doc, results, anchor, places, times_by_sentence, self.lexicon)
+            events = build_events(article.doc_id, doc, results, anchor, places, times_by_sentence, self.lexicon, skip_before=body_start)
         article_tone = tone(article.text)
         for ev in events:
             s = sents[ev.sentence_index]

@@ -59,30 +59,36 @@ def write_delimited(events: Iterable[dict], out: IO[str], delimiter: str = "\t")
     return n
 
 
-def events_table(events: list[dict], title: str | None = None):
+def events_table(events: list[dict], title: str | None = None, with_sentence: bool = True):
     from rich.table import Table
 
     table = Table(title=title, show_lines=False, header_style="bold")
-    for col in ("date", "source", "event", "target", "mod.", "where", "sentence"):
-        table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
+    cols = ("date", "source", "event", "target", "mod.", "where") + (("sentence",) if with_sentence else ())
+    for col in cols:
+        table.add_column(col, overflow="fold", max_width=70 if col == "sentence" else None)
     for e in events:
         f = flat_event(e)
         date = f["event_date"] or ""
         if f["event_date_end"]:
             date += f"..{f['event_date_end']}"
-        table.add_row(
+        row = [
             date,
             f"{f['source_code']}\n[dim]{f['source_text']}[/dim]",
             f"{f['cameo']} {f['cameo_name'] or ''}",
             f"{f['target_code'] or '-'}\n[dim]{f['target_text'] or ''}[/dim]",
             f["modality"],
             f["location"] or "",
-            f["sentence"][:200],
-        )
+        ]
+        if with_sentence:
+            row.append(f["sentence"][:200])
+        table.add_row(*row)
     return table
 
 
 def print_table(events: list[dict], title: str | None = None, file=None) -> None:
+    """A table on the terminal; when the output is not a terminal it is 160 columns wide."""
     from rich.console import Console
 
-    Console(file=file or sys.stdout, width=None if file is None else 200).print(events_table(events, title))
+    out = file or sys.stdout
+    console = Console(file=out, width=None if out.isatty() else 160)
+    console.print(events_table(events, title, with_sentence=console.width >= 140))

@@ -67,14 +67,23 @@ def build_events(
     places: list[Place],
     times_by_sentence: list[list[TimeExpr]],
     lexicon: EventLexicon | None = None,
+    skip_before: int = 0,
 ) -> list[Event]:
     lexicon = lexicon or get_event_lexicon()
     codebook = get_codebook()
     pub = published.isoformat() if published else None
+    text = doc.text
     events: list[Event] = []
     seen: set[str] = set()
     for res in results:
         sent = res.sent
+        start = max(sent.start_char, skip_before)  # a dateline is not part of the sentence
+        while start < sent.end_char and text[start].isspace():
+            start += 1
+        end = sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        sentence_text = text[start:end]
         for cand in res.candidates:
             code, modality = cand.modality.apply(cand.code, lexicon)
             info = codebook.get(code)
@@ -113,8 +122,8 @@ def build_events(
                     event_id=eid,
                     doc_id=doc_id,
                     sentence_index=res.index,
-                    sentence=sent.text,
-                    char_span=(sent.start_char, sent.end_char),
+                    sentence=sentence_text,
+                    char_span=(start, end),
                     source=_actor(cand.source),
                     target=target,
                     cameo=code,

@@ -181,7 +181,7 @@ def _pos_key(token: Token) -> str | None:
     return None
 
 
-def triggers_in(sent: Span, lexicon: EventLexicon) -> list[tuple[Token, Frame]]:
+def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Frame]], set[int]]:
     """Each (token, frame) pair whose frame applies; a light-verb frame consumes its object."""
     found: list[tuple[Token, Frame]] = []
     consumed: set[int] = set()
@@ -205,7 +205,7 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> list[tuple[Token, Frame]]:
             preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
             with_prep = [f for f in general if f.preps and set(f.preps) & preps]
             found.append((token, (with_prep or general)[0]))
-    return [(t, f) for t, f in found if t.i not in consumed]
+    return [(t, f) for t, f in found if t.i not in consumed], consumed
 
 
 def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
@@ -252,8 +252,8 @@ def _first_actors(options, actors: SentenceActors, exclude: set[str] | None = No
 def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> tuple[list[Candidate], list[Rejection]]:
     out: list[Candidate] = []
     rejected: list[Rejection] = []
-    triggers = triggers_in(sent, lexicon)
-    trigger_nouns = {t.i for t, f in triggers if f.pos == "N"}
+    triggers, consumed = triggers_in(sent, lexicon)
+    trigger_nouns = {t.i for t, f in triggers if f.pos == "N"} | consumed
     for token, frame in triggers:
         if frame.pos == "N" and _topic_of(token, trigger_nouns):
             rejected.append(Rejection(token, frame, f"topic of '{token.head.head.text}', not an event of its own"))

@@ -103,7 +103,8 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
 def load_event_lexicon(extra: list[Path] | None = None) -> EventLexicon:
     """Read the trigger frames (the package's file, then any extra files), cues and shifts."""
     lex = EventLexicon()
-    for path in [data_path("event_triggers.tsv"), *(extra or [])]:
+    builtin = sorted(data_path(".").glob("event_triggers*.tsv"))  # event_triggers.tsv, event_triggers_more.tsv, ...
+    for path in [*builtin, *(extra or [])]:
         for number, row in read_tsv(path):
             frame = _parse_frame(Path(path), number, row)
             lex.frames.setdefault((frame.lemma, frame.pos), []).append(frame)
