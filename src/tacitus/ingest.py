@@ -134,7 +134,7 @@ def ingest(
     for coded, outcome in code_inputs(items, processes=processes, dictionaries=dictionaries, report=report, skip=skip):
         outcomes.append(outcome)
         if coded is not None:
-            batch.append((coded, outcome["input"]))
+            batch.append((coded, store.content_hash(coded.article.text)))
         if len(outcomes) >= batch_size:
             store.add_batch(batch, outcomes)
             batch, outcomes = [], []
