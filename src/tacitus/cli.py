@@ -310,6 +310,25 @@ def explain(
     explain_text(sentence, _date(published, "--date"))
 
 
+@app.command()
+def serve(
+    db: Path = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", help="Address to bind (loopback unless told otherwise)."),
+    port: int = typer.Option(8000, help="Port."),
+    cors_origin: Optional[List[str]] = typer.Option(None, "--cors-origin", help="Allow this origin (CORS is off by default)."),
+):
+    """REST API (OpenAPI at /openapi.json, docs at /docs) and the dashboard at /.
+
+    Writes (POST /api/articles) need a bearer token set in TACITUS_API_TOKEN; without it they are disabled.
+    """
+    from .api import serve as serve_api
+
+    if not Path(db).exists():
+        typer.echo(f"no store at {db}: run 'tacitus ingest' or 'tacitus demo' first", err=True)
+        raise typer.Exit(1)
+    serve_api(db, host, port, cors_origins=cors_origin or None)
+
+
 def main():  # pragma: no cover
     app()
 
