@@ -185,6 +185,10 @@ def ingest(
                 processes=_processes(processes), dictionaries=dictionaries, on_progress=update,
                 reader_options=_reader_options(text_column, date_column, id_column),
             )
+            if report.count("coded"):
+                from .store.clusters import rebuild_clusters
+
+                rebuild_clusters(store)  # mentions of one event across articles -> one event
         finally:
             if progress:
                 progress.stop()
@@ -327,6 +331,47 @@ def serve(
         typer.echo(f"no store at {db}: run 'tacitus ingest' or 'tacitus demo' first", err=True)
         raise typer.Exit(1)
     serve_api(db, host, port, cors_origins=cors_origin or None)
+
+
+@app.command()
+def watch(
+    feeds: List[str] = typer.Argument(..., help="RSS/Atom feeds: file paths or http(s) URLs."),
+    db: Path = DB_OPTION,
+    interval: str = typer.Option("15m", "--interval", help="Time between polls of a feed: 30s, 15m, 2h."),
+    max_backoff: str = typer.Option("1h", "--max-backoff", help="Longest wait before retrying a failing feed."),
+    published: Optional[str] = typer.Option(None, "--date", help="Publication date for items that state none."),
+    processes: int = typer.Option(1, "--processes", help="Worker processes for coding."),
+    dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help=DICT_HELP),
+    once: bool = typer.Option(False, "--once", help="Poll every feed once and exit."),
+    quiet: bool = typer.Option(False, "--quiet", help="No line per poll."),
+):
+    """Poll feeds and ingest their new items until stopped (Ctrl-C or SIGTERM stop cleanly)."""
+    import threading
+
+    from .store import Store
+    from .watch import FeedWatcher, install_stop_handlers, parse_interval
+
+    try:
+        every, cap = parse_interval(interval), parse_interval(max_backoff)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--interval/--max-backoff")
+    stop = threading.Event()
+    install_stop_handlers(stop)
+    try:
+        store = Store(db, shared=True)
+    except Exception as exc:  # noqa: BLE001 - the run cannot proceed
+        typer.echo(f"cannot open store {db}: {exc}", err=True)
+        raise typer.Exit(1)
+    with store:
+        watcher = FeedWatcher(
+            feeds, store, interval=every, max_backoff=cap, processes=processes, dictionaries=dictionaries,
+            default_date=_date(published, "--date"), stop=stop,
+            report=(lambda result: None) if quiet else None,
+        )
+        rounds = watcher.run(max_polls=1 if once else None)
+    if not quiet:
+        typer.echo(f"stopped after {rounds} polls; store {db} closed", err=True)
+    raise typer.Exit(0)
 
 
 def main():  # pragma: no cover

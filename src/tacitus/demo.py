@@ -18,6 +18,9 @@ def run_demo(db: Path) -> int:
 
     with Store(db) as store:
         report = ingest([str(example_articles_path())], store, input_format="jsonl", processes=1)
+        from .store.clusters import rebuild_clusters
+
+        rebuild_clusters(store)
         rows = store.events(limit=1000)
         status = store.status()
     print_table(rows, title=f"Events in {db}")

@@ -16,7 +16,7 @@ def explain_text(text: str, published: date | None = None, console: Console | No
     console = console or Console()
     pipe = Pipeline()
     article = make_article(text, published)
-    doc = pipe.parse(article.text)
+    doc = pipe.parse(pipe.parse_text(article))
     coded = pipe.code(article, doc)
     mentions = pipe.actors.find(doc, on=article.published)
 

@@ -58,8 +58,20 @@ class Pipeline:
 
         return Doc.from_docs(list(self.nlp.pipe(c for _, c in chunks)), ensure_whitespace=False)
 
+    @staticmethod
+    def parse_text(article: Article) -> str:
+        """The text the parser sees: the dateline blanked out (same length, so offsets hold).
+
+        "MOSCOW, July 8 (Reuters) - Modi visited Russia" would otherwise be parsed as one
+        noun phrase headed by MOSCOW, and the sentence's events lost.
+        """
+        end = article.dateline.end if article.dateline else 0
+        if end <= 0:
+            return article.text
+        return "".join(c if c in "\n" else " " for c in article.text[:end]) + article.text[end:]
+
     def code(self, article: Article, doc=None) -> CodedArticle:
-        doc = doc if doc is not None else self.parse(article.text)
+        doc = doc if doc is not None else self.parse(self.parse_text(article))
         return self._code_doc(article, doc)
 
     def _code_doc(self, article: Article, doc) -> CodedArticle:
@@ -142,7 +154,7 @@ class Pipeline:
         short = [a for a in batch if len(a.text) <= 200_000]
         docs = {}
         try:
-            for a, doc in zip(short, self.nlp.pipe((a.text for a in short), batch_size=len(short) or 1)):
+            for a, doc in zip(short, self.nlp.pipe((self.parse_text(a) for a in short), batch_size=len(short) or 1)):
                 docs[id(a)] = doc
         except Exception:  # one bad text must not sink the batch: parse one by one below
             docs = {}

@@ -113,6 +113,8 @@ def _verb_roles(verb: Token, frame: Frame) -> _Roles:
     if frame.code.startswith("04"):
         places = [t for t in prep_objects(verb, {"in", "at"}) if t.ent_type_ in ("GPE", "LOC", "FAC")]
         roles.add_target(places, "place where they meet")
+    if frame.objects and obj is not None:
+        roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
     comp = complement(verb) if frame.code[:2] in COMPLEMENT_ROOTS else None
     if comp is not None:
         subj_c, _ = direct_subject(comp)

@@ -26,11 +26,12 @@ class Frame:
     role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
     objects: frozenset[str] = frozenset()
     line: int = 0
+    file: str = "event_triggers.tsv"
 
     def describe(self) -> str:
         pos = "verb" if self.pos == "V" else "noun"
         extra = f" + object {'|'.join(sorted(self.objects))}" if self.objects else ""
-        return f"{pos} '{self.lemma}'{extra} -> {self.code} (event_triggers.tsv line {self.line})"
+        return f"{pos} '{self.lemma}'{extra} -> {self.code} ({self.file} line {self.line})"
 
 
 @dataclass
@@ -97,6 +98,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         role_codes=tuple(roles),
         objects=frozenset(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip()),
         line=number,
+        file=path.name,
     )
 
 

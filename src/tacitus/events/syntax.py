@@ -9,6 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# "accuse X of doing", "thank X for doing": X does the deed
+GERUND_OBJECT_VERBS = {"accuse", "blame", "charge", "thank", "praise", "criticize", "criticise", "condemn", "commend", "congratulate", "punish", "sanction", "fault"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
 # A clause that takes its subject from the word it hangs from.
@@ -102,7 +104,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
     if dep == "acl" and verb.tag_ == "VBG":
         return head, False, f"noun modified by '{verb.text}'"
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":
-        return subject_of(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else (None, False, "")
+        governor = head.head
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None, False, ""
+        # "accused Washington of prolonging the war": the accused does the deed
+        if head.lower_ in ("of", "for") and governor.lemma_ in GERUND_OBJECT_VERBS:
+            obj = direct_object(governor)
+            if obj is not None:
+                return obj, False, f"object of '{governor.text}'"
+        return subject_of(governor, depth + 1)
     return None, False, ""
 
 
