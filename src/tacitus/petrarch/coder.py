@@ -1,0 +1,310 @@
+"""Coding sentences with PETRARCH dictionaries on spaCy's dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import transform
+from .dictionaries import Dictionaries
+from .matcher import (Entity, PatternMatcher, build_entities, conjunct_group, find_mentions,
+                      token_words)
+from .verbs_reader import EventCode, VerbEntry, VerbPattern
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_COMPLEMENTS = {"ccomp"}  # clauses whose verb an upper coded verb takes over
+_PRONOUNS = {"it", "they", "he", "she", "we"}
+_CLAUSES = {"advcl", "conj", "parataxis", "relcl", "acl", "csubj", "cc"}
+# a verb without its own subject takes the subject of the word it hangs from through these
+_INHERIT = {"xcomp", "conj", "advcl", "acl", "acomp", "prep", "pcomp", "pobj", "oprd"}
+
+
+@dataclass
+class CodedTriple:
+    source: str
+    target: str
+    code: str
+    trigger: str
+    explanation: str
+    source_text: str
+    target_text: str
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.target, self.code)
+
+
+class PetrarchCoder:
+    """Code a parsed sentence (a spaCy Span) with a set of PETRARCH dictionaries."""
+
+    def __init__(self, dictionaries: Dictionaries, *, require_dyad: bool = True,
+                 split_slash_codes: bool = False, pair_compound_subjects: bool = False):
+        """`split_slash_codes`: read an actor code 'FRO/BIL/SAM' as three actors (one event
+        each), as PETRARCH-1 did; PETRARCH-2 keeps it as one code.
+        `pair_compound_subjects`: "X, Y and Z met" (no target) codes X<->Y, X<->Z, Y<->Z
+        for any pattern, not only for '%' ones (off: it adds more wrong events than right)."""
+        self.dictionaries = dictionaries
+        self.require_dyad = require_dyad
+        self.split_slash_codes = split_slash_codes
+        self.pair_compound_subjects = pair_compound_subjects
+        self.transformations = transform.compile_transformations(dictionaries.verbs)
+        self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
+        self.matcher = PatternMatcher(dictionaries.verbs)
+
+    def discard(self, sent) -> str | None:
+        """'story' or 'sentence' when a discard phrase occurs in the sentence."""
+        hit = self.dictionaries.discards.hit([t.text for t in sent])
+        return hit[0] if hit else None
+
+    def code(self, sent, on: date | None = None) -> list[CodedTriple]:
+        if self.discard(sent):
+            return []
+        d = self.dictionaries
+        mentions = find_mentions(sent, d.actors, d.agents, on)
+        entities = build_entities(sent, mentions)
+        by_verb: dict[int, list[CodedTriple]] = {}
+        blocks: dict[int, object] = {}
+        self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+                continue
+            entry = self._verb_entry(token)
+            if entry is not None:
+                blocks[token.i] = entry.block
+                by_verb[token.i] = self._code_verb(token, entry, entities)
+        self._transform(sent.doc, by_verb, blocks, entities)
+        events: list[CodedTriple] = []
+        for index, coded in by_verb.items():
+            if self._governed_by_coded_verb(sent.doc[index], by_verb, self._targets):
+                continue  # "noted that X regretted ...": the upper verb's event stands
+            if self._hands_over_to_xcomp(sent.doc[index], by_verb):
+                continue  # "pledged to expel X": the lower verb says what is done
+            for event in coded:
+                if event.key() not in {e.key() for e in events}:
+                    events.append(event)
+        return events
+
+    def _transform(self, doc, by_verb, blocks, entities) -> None:
+        """Apply the dictionary's `~` transformations to coded clauses under an upper verb."""
+        for index in list(by_verb):
+            lower = doc[index]
+            clause = lower.head if lower.dep_ == "conj" else lower  # "attacked X and took Y"
+            upper = clause.head
+            if clause.dep_ not in ("ccomp", "xcomp") or upper.i not in blocks:
+                continue
+            if clause.i < upper.i:  # "X attacked Y, officials said": attribution, not a claim
+                continue
+            rules = [r for r in self.transformations if r.upper_block == id(blocks[upper.i])]
+            subjects, _, _ = self._subjects(upper)
+            source = self._entity_in(subjects, entities)
+            if not rules or source is None:
+                continue
+            group = conjunct_group(source, entities)  # "Obama and Putin said they ..."
+            changed = []
+            for event in by_verb[index]:
+                sources = [e for e in group if e.code == event.source] or group[:1]
+                for member in sources:
+                    for rule in rules:
+                        result = transform.apply(rule, member.code, event.key())
+                        if result:
+                            changed.append(CodedTriple(*result, upper.text, rule.text,
+                                                       member.text, event.target_text))
+                            break
+            if changed:
+                by_verb[index] = changed
+                by_verb[upper.i] = []
+
+    @staticmethod
+    def _hands_over_to_xcomp(verb, by_verb) -> bool:
+        """A verb whose open complement (same subject, no object of its own) coded an event."""
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            return False
+        return any(c.dep_ == "xcomp" and by_verb.get(c.i) for c in verb.children)
+
+    @staticmethod
+    def _governed_by_coded_verb(verb, by_verb, targets) -> bool:
+        """True when an upper verb coded an event whose target it took from this verb's clause."""
+        clause = {t.i for t in verb.subtree}
+        token = verb
+        while token.dep_ in _COMPLEMENTS and token.head.i != token.i:
+            if token.i < token.head.i:  # "X attacked Y, officials said": X's event stands
+                return False
+            token = token.head
+            if by_verb.get(token.i) and targets.get(token.i, set()) & clause:
+                return True
+        return False
+
+    # -- verbs -----------------------------------------------------------------------------
+    def _verb_entry(self, verb) -> VerbEntry | None:
+        entries = self.dictionaries.verbs.entries_for(*token_words(verb))
+        doc = verb.doc
+        for entry in entries:
+            if entry.before:
+                n = len(entry.before)
+                words = [t.text.upper() for t in doc[max(0, verb.i - n): verb.i]]
+                if tuple(words) != entry.before:
+                    continue
+            if entry.after:
+                following = [t.text.upper() for t in doc[verb.i + 1: verb.i + 1 + len(entry.after)]]
+                children = {c.text.upper() for c in verb.children}
+                if tuple(following) != entry.after and not set(entry.after) <= children:
+                    continue
+            return entry
+        return None
+
+    def _subjects(self, verb):
+        """(subject tokens, by-agent tokens, passive?) for a verb, inherited if needed.
+
+        "Arnor is about to restore ...": restore takes the subject of 'is';
+        "urged Eriador to respond": respond takes urge's object (object control).
+        """
+        seen = 0
+        start = verb
+        while verb is not None and seen < 6:
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if verb is not start and start.dep_ == "xcomp" and start.head.i == verb.i:
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+                if objects:
+                    return objects, [], False
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj"]
+            if subjects or agents:
+                # "Obama is scheduled to attend": attend is active though 'scheduled' is not
+                passive = verb.i == start.i and any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+                return self._resolve_pronouns(verb, subjects), agents, passive
+            if verb.dep_ in _INHERIT and verb.head.i != verb.i:
+                verb = verb.head
+                seen += 1
+            else:
+                break
+        return [], [], False
+
+    def _resolve_pronouns(self, verb, subjects):
+        """'Ethiopia indicated it would act': a pronoun subject stands for the subject of the
+        verb whose clause this is."""
+        out = []
+        for subject in subjects:
+            if subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS:
+                up = verb
+                while up.dep_ in ("ccomp", "advcl", "conj", "xcomp") and up.head.i != up.i:
+                    up = up.head
+                    found = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if found:
+                        subject = found[0]
+                        break
+            out.append(subject)
+        return out
+
+    def _code_verb(self, verb, entry: VerbEntry, entities: list[Entity]) -> list[CodedTriple]:
+        subjects, by_agents, passive = self._subjects(verb)
+        subject_ids = {t.i for s in subjects for t in s.subtree}
+        post = [t for t in self._object_region(verb) if t.i not in subject_ids]
+        pre = sorted({t for s in subjects for t in s.subtree}, key=lambda t: t.i)
+        pre += [t for t in verb.doc[(pre[-1].i + 1 if pre else verb.i): verb.i]
+                if t.head.i == verb.i or t.head.head.i == verb.i]
+        pre = sorted(set(pre), key=lambda t: t.i)
+        pattern, slots = self._best_pattern(entry, pre, post, entities)
+        code = pattern.code if pattern else (entry.code or entry.block.code)
+        if code.is_null:
+            return []
+        source = slots.get("source")
+        target = slots.get("target")
+        if passive:  # "X was shot in Y" / "X was attacked by Y": X is the target
+            if source is None:
+                source = (self._entity_in(by_agents, entities) if by_agents
+                          else self._first_entity(post, entities, exclude=target))
+            if target is None:
+                target = self._entity_in(subjects, entities)
+        else:
+            if source is None:
+                source = self._entity_in(subjects, entities)
+            if target is None:
+                target = self._first_entity(post, entities, exclude=source)
+        if target is not None:
+            self._targets[verb.i] = {e.head.i for e in conjunct_group(target, entities)}
+        return self._events(verb, entry, pattern, code, source, target, entities)
+
+    def _object_region(self, verb) -> list:
+        out = []
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ in _CLAUSES or child.dep_ in _SUBJECTS:
+                continue
+            out.extend(child.subtree)
+        return sorted(out, key=lambda t: t.i)
+
+    def _best_pattern(self, entry, pre, post, entities):
+        entity_tokens = {}
+        for entity in entities:
+            entity_tokens[entity.head.i] = entity
+            for m in entity.mentions:
+                for i in range(m.start, m.end):
+                    entity_tokens.setdefault(i, entity)
+        pre_at = {k: entity_tokens[t.i] for k, t in enumerate(pre) if t.i in entity_tokens}
+        post_at = {k: entity_tokens[t.i] for k, t in enumerate(post) if t.i in entity_tokens}
+        best: tuple[int, VerbPattern | None, dict] = (-1, None, {})
+        for pattern in entry.block.patterns:
+            slots: dict = {}
+            if self.matcher.match_sequence(pattern.pre, pre, pre_at, slots) is None:
+                continue
+            if self.matcher.match_sequence(pattern.post, post, post_at, slots) is None:
+                continue
+            if pattern.size > best[0]:
+                best = (pattern.size, pattern, slots)
+        return best[1], best[2]
+
+    @staticmethod
+    def _entity_in(heads, entities: list[Entity]) -> Entity | None:
+        for head in heads:
+            ids = {t.i for t in head.subtree}
+            direct = [e for e in entities if e.head.i == head.i]
+            if direct:
+                return direct[0]
+            inside = [e for e in entities if e.head.i in ids]
+            if inside:
+                return inside[0]
+        return None
+
+    @staticmethod
+    def _first_entity(region, entities, exclude=None) -> Entity | None:
+        ids = {t.i for t in region}
+        for entity in entities:
+            if entity.head.i in ids and entity is not exclude:
+                return entity
+        return None
+
+    def _events(self, verb, entry, pattern, code: EventCode, source, target, entities):
+        how = f"{entry.block.name}" + (f" pattern line {pattern.line}" if pattern else " default")
+        sources = conjunct_group(source, entities) if source else [None]
+        # '%' patterns, and a compound subject with nothing else to act on ("X, Y and Z met"):
+        # the conjoined actors act on each other
+        if source and len(sources) > 1 and (target is None or target in sources) and (
+                (pattern is not None and pattern.compound) or self.pair_compound_subjects):
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            targets = conjunct_group(target, entities) if target else [None]
+            pairs = [(a, b) for a in sources for b in targets]
+        out = []
+        for a, b in pairs:
+            if self.require_dyad and (a is None or b is None):
+                continue
+            if a is None and b is None:
+                continue
+            if a is not None and b is not None and a.code == b.code:
+                continue
+            for fwd, (x, y) in ((code.forward, (a, b)), (code.reverse, (b, a))):
+                if fwd is None:
+                    continue
+                for x_code in self._codes(x):
+                    for y_code in self._codes(y):
+                        if y_code.startswith("---") and len(y_code) > 3:
+                            continue  # a bare agent target ("---MIL"): mostly wrong in news
+                        out.append(CodedTriple(x_code, y_code, fwd, verb.text, how,
+                                               x.text if x else "", y.text if y else ""))
+        return out
+
+    def _codes(self, entity) -> list[str]:
+        if entity is None:
+            return ["---"]
+        if self.split_slash_codes and "/" in entity.code:
+            return [c for c in entity.code.split("/") if c]
+        return [entity.code]

@@ -1,0 +1,54 @@
+"""Running a PetrarchCoder over PETRARCH-family suite records (JSONL dicts)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from .coder import PetrarchCoder
+from .common import parse_record_date
+from .scoring import score
+
+
+def load_records(path: Path | str) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def record_date(record: dict) -> date | None:
+    text = str(record.get("date") or "")
+    try:
+        return parse_record_date(text)
+    except ValueError:
+        return None
+
+
+def _truthy(value) -> bool:
+    return str(value).strip().lower() not in ("false", "0", "no")
+
+
+def evaluate(records: list[dict], coder: PetrarchCoder, nlp, *, drop_null: bool = False) -> dict:
+    """Parse each included record's `text` with `nlp` and score the coder (see scoring.score).
+
+    A record's `config.require_dyad` overrides the coder's setting for that record;
+    `drop_null` is passed on to scoring.score.
+    """
+    included = [r for r in records if r.get("included", True)]
+    docs = {id(r): doc for r, doc in zip(included, nlp.pipe(r["text"] for r in included))}
+
+    def predict(record: dict) -> list[tuple[str, str, str]]:
+        doc = docs[id(record)]
+        default = coder.require_dyad
+        config = record.get("config") or {}
+        if "require_dyad" in config:
+            coder.require_dyad = _truthy(config["require_dyad"])
+        try:
+            triples = []
+            for sent in doc.sents:
+                triples.extend(t.key() for t in coder.code(sent, record_date(record)))
+            return triples
+        finally:
+            coder.require_dyad = default
+
+    return score(records, predict, drop_null=drop_null)
