@@ -290,13 +290,17 @@ def demo(db: Path = typer.Option("tacitus-demo.duckdb", "--db", help="DuckDB fil
 def eval_cmd(
     gold: Path = typer.Argument(..., help="Gold JSONL: {id, date, text, expected: [[source, target, code], ...]}."),
     dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help=DICT_HELP),
+    verbs_file: Optional[str] = typer.Option(None, "--verbs-file", help="With --dictionaries: the verb file to use (e.g. a PETRARCH-1 file) when the folder has several."),
+    drop_null: bool = typer.Option(False, "--drop-null", help="Drop coded events with a --- source or target before scoring (UniversalPetrarch's runner)."),
+    split_slash_codes: bool = typer.Option(False, "--split-slash-codes", help="Read actor codes like FRO/BIL as several actors (PETRARCH-1 unit tests)."),
     output_format: str = typer.Option("text", "--format", help="text or json"),
 ):
     """Score the coder on a gold set: correct, missed and extra events, per category."""
     from .evaluate import evaluate_file, format_report
 
+    options = {"verbs_file": verbs_file, "drop_null": drop_null, "split_slash_codes": split_slash_codes} if dictionaries else {}
     try:
-        result = evaluate_file(gold, dictionaries)
+        result = evaluate_file(gold, dictionaries, **options)
     except (OSError, ValueError) as exc:
         typer.echo(f"cannot evaluate {gold}: {exc}", err=True)
         raise typer.Exit(1)

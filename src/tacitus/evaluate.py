@@ -77,7 +77,23 @@ def _triple(e) -> tuple[str, str, str]:
     return (e.source.code, e.target.code if e.target else "---", e.cameo)
 
 
-def evaluate_records(records: list[dict], dictionaries: Path | None = None) -> dict:
+def evaluate_with_dictionaries(records: list[dict], dictionaries: Path, *, verbs_file: str | None = None,
+                               drop_null: bool = False, split_slash_codes: bool = False) -> dict:
+    """Score the PETRARCH-dictionary coder the way the suites' own runners do."""
+    from .nlp import get_nlp
+    from .petrarch import Dictionaries, PetrarchCoder
+    from .petrarch.suites import evaluate
+
+    coder = PetrarchCoder(Dictionaries.load(Path(dictionaries), verbs_file=verbs_file), split_slash_codes=split_slash_codes)
+    result = evaluate(records, coder, get_nlp(), drop_null=drop_null)
+    result["kind"] = "cameo"
+    result["coding_failures"] = []
+    return result
+
+
+def evaluate_records(records: list[dict], dictionaries: Path | None = None, **dictionary_options) -> dict:
+    if dictionaries is not None and records and "expected" in records[0]:
+        return evaluate_with_dictionaries(records, dictionaries, **dictionary_options)
     coded = code_records(records, dictionaries)
     if records and "expected" not in records[0] and "event" in records[0]:
         return _plover(records, coded)
@@ -126,8 +142,8 @@ def _plover(records: list[dict], coded: dict[int, list]) -> dict:
     }
 
 
-def evaluate_file(path: Path, dictionaries: Path | None = None) -> dict:
-    result = evaluate_records(read_gold(path), dictionaries)
+def evaluate_file(path: Path, dictionaries: Path | None = None, **dictionary_options) -> dict:
+    result = evaluate_records(read_gold(path), dictionaries, **dictionary_options)
     result["gold"] = str(path)
     result["dictionaries"] = str(dictionaries) if dictionaries else None
     return result

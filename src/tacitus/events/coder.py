@@ -157,9 +157,9 @@ def _inherit_visit_context(events: list[Event]) -> None:
     visits: dict[str, Event] = {}
     for ev in events:
         src = ev.source.code
-        visit = visits.get(src)
+        during = "during" in ev.sentence.lower() and "visit" in ev.sentence.lower()
+        visit = visits.get(src) or (visits.get(ev.target.code) if during and ev.target else None)
         if visit is not None and ev is not visit and ev.date_source != "text" and ev.modality == visit.modality:
-            during = "during" in ev.sentence.lower() and "visit" in ev.sentence.lower()
             if during or ev.cameo.startswith(VISIT_CODES):
                 ev.event_date, ev.event_date_end, ev.date_source = visit.event_date, visit.event_date_end, "text"
                 ev.explanation += f"; date of the visit in sentence {visit.sentence_index + 1}"

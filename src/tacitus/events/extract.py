@@ -158,11 +158,26 @@ def _noun_roles(noun: Token, frame: Frame) -> _Roles:
         if verb is not None:
             objs = prep_objects(verb, frame.preps)
             roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+    if frame.code.startswith("04"):
+        roles.add_target(_destination(noun), "the trip's destination")
     if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS:
         obj = direct_object(verb)
         if obj is not None and obj is not noun:
             roles.add_target([obj], f"object of '{verb.text}'")
     return roles
+
+
+def _destination(noun: Token) -> list[Token]:
+    """"make China the destination for his trip", "China is the destination of the visit"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
+        return []
+    dest = noun.head.head
+    if dest.lemma_.lower() != "destination":
+        return []
+    found = [c for c in dest.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and dest.dep_ in ("attr", "oprd", "ccomp", "xcomp"):
+        found = [c for c in dest.head.children if c.dep_ in ("nsubj", "dobj") and c is not dest]
+    return found
 
 
 def frame_matches(token: Token, frame: Frame) -> bool:
@@ -257,7 +272,7 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     triggers, consumed = triggers_in(sent, lexicon)
     trigger_nouns = {t.i for t, f in triggers if f.pos == "N"} | consumed
     for token, frame in triggers:
-        if frame.pos == "N" and _topic_of(token, trigger_nouns):
+        if frame.pos == "N" and (_topic_of(token, trigger_nouns) or _discussed(token)):
             rejected.append(Rejection(token, frame, f"topic of '{token.head.head.text}', not an event of its own"))
             continue
         roles = _verb_roles(token, frame) if frame.pos == "V" else _noun_roles(token, frame)
@@ -352,6 +367,17 @@ def _topic_of(noun: Token, trigger_nouns: set[int]) -> bool:
     """"agreements *on economic cooperation*": a nominal trigger under another one is its topic."""
     head = noun.head
     return noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "about", "over", "for") and head.head.i in trigger_nouns
+
+
+TOPIC_VERBS = {"discuss", "debate", "address", "consider", "review", "cover", "raise"}
+
+
+def _discussed(noun: Token) -> bool:
+    """"expected to discuss ... trade, economic cooperation": a subject of talks is not an event."""
+    for anc in list(noun.ancestors)[:8]:
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() not in ("include", "involve"):
+            return anc.lemma_.lower() in TOPIC_VERBS
+    return False
 
 
 def _via(ref: ActorRef) -> str:

@@ -52,6 +52,11 @@ def read_modality(trigger: Token, lexicon: EventLexicon) -> Modality:
         effect = lexicon.cues.get(word) or lexicon.cues.get(tok.lower_)
         if effect:
             effects.append((effect, tok.text))
+    # "Putin's decision to make China the destination for his trip": a planning noun above the trigger
+    for anc in list(trigger.ancestors)[:6]:
+        if anc.pos_ == "NOUN" and lexicon.cues.get(anc.lemma_.lower()) == "planned":
+            effects.append(("planned", anc.text))
+            break
     kinds = {e for e, _ in effects}
     cue = {e: t for e, t in reversed(effects)}
     if "negated" in kinds:

@@ -64,9 +64,10 @@ class Discourse:
         return None
 
     def last_two_persons(self, before_char: int) -> list[ActorRef]:
+        """The two most recent people in office ("the two leaders"); historical figures are skipped."""
         seen: dict[str, ActorRef] = {}
         for ref in reversed(self.persons):
-            if ref.start_char < before_char and (ref.name or ref.code) not in seen:
+            if ref.role and ref.start_char < before_char and (ref.name or ref.code) not in seen:
                 seen[ref.name or ref.code] = ref
             if len(seen) == 2:
                 break
