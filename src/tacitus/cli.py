@@ -378,6 +378,25 @@ def watch(
     raise typer.Exit(0)
 
 
+@app.command()
+def spark(
+    inputs: List[str] = typer.Argument(..., help="Text, JSONL or WARC paths (local or any Hadoop-compatible file system)."),
+    output: str = typer.Option(..., "--output", "-o", help="Folder for the Parquet output (events/, documents/, ingest_log/)."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (default: the session's, else local[*])."),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format"),
+    published: Optional[str] = typer.Option(None, "--date", help="Publication date for texts that state none."),
+    partitions: Optional[int] = typer.Option(None, help="Number of input partitions."),
+    dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help=DICT_HELP),
+):
+    """Code inputs on Apache Spark (pip install 'tacitus[spark]'); query the output with 'tacitus events --parquet'."""
+    from .spark import run_spark_job
+
+    report = run_spark_job(inputs, output, master, input_format.value, default_date=_date(published, "--date"),
+                           dictionaries=str(dictionaries) if dictionaries else None, partitions=partitions)
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    raise typer.Exit(2 if report["failed"] else 0)
+
+
 def main():  # pragma: no cover
     app()
 

@@ -69,6 +69,10 @@ class _Roles:
 # a noun used as an instrument of its verb takes the verb's object as its target
 # ("isolate Russia *through* sanctions"); other prepositions ("cast X *as* a threat") do not
 INSTRUMENT_PREPS = {"through", "with", "by", "via"}
+# verbs whose subject judges or reports a nominal event rather than doing it
+# ("the ICC condemned the deportation of children": the ICC deported no one)
+NON_AGENT_VERBS = {"condemn", "criticize", "criticise", "denounce", "welcome", "report", "say", "describe", "call",
+                   "investigate", "deny", "blame", "praise", "mourn", "remember", "recall", "mark", "commemorate", "document"}
 
 
 # requests, demands, promises and threats take their target from what they ask or promise
@@ -103,9 +107,10 @@ def _verb_roles(verb: Token, frame: Frame) -> _Roles:
     roles.add_target([dat] if dat is not None else [], "indirect object")
     if frame.preps:
         objs = prep_objects(verb, frame.preps)
-        if not objs and obj is not None:
-            objs = prep_objects(obj, frame.preps)
         roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+        if obj is not None:  # "eased sanctions on Syria"
+            objs = prep_objects(obj, frame.preps)
+            roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
     if frame.objects and obj is not None:
         # "attend a summit in Switzerland", "attend the Beijing Olympics"
         roles.add_target(prep_objects(obj, {"in", "at"}), f"place of the '{obj.text}'")
@@ -142,7 +147,7 @@ def _noun_roles(noun: Token, frame: Frame) -> _Roles:
     roles.add_source([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i], "modifier of the noun")
     if pronoun_poss:
         roles.add_source(poss, "possessor")
-    if verb is not None:
+    if verb is not None and verb.lemma_.lower() not in NON_AGENT_VERBS:
         subj, passive, how = subject_of(verb)
         if noun.dep_ == "nsubjpass" or passive:
             agent = agent_of(verb)
@@ -180,13 +185,27 @@ def _destination(noun: Token) -> list[Token]:
     return found
 
 
+QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair"}
+
+
+def object_words(verb: Token) -> set[str]:
+    """Lemmas a light-verb frame may match: the object, its conjuncts, the noun after
+    "dozens of", and a "with" object ("supplied Russia with drones")."""
+    obj = direct_object(verb)
+    heads = [obj] if obj is not None else []
+    if obj is not None and obj.lemma_.lower() in QUANTITY_HEADS:
+        heads += prep_objects(obj, {"of"})
+    heads += prep_objects(verb, {"with"})
+    words = set()
+    for h in heads:
+        words.add(h.lemma_.lower())
+        words.update(c.lemma_.lower() for c in h.children if c.dep_ == "conj")
+    return words
+
+
 def frame_matches(token: Token, frame: Frame) -> bool:
     if frame.objects:
-        obj = direct_object(token)
-        if obj is None:
-            return False
-        words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "conj"}
-        return bool(words & frame.objects)
+        return bool(object_words(token) & frame.objects)
     return True
 
 
@@ -231,10 +250,13 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
         return [(frame.code, "")]
     quals = dict(frame.qualifiers)
     mods: list[Token] = []
-    if frame.objects:
-        obj = direct_object(token)
-        if obj is not None:
+    obj = direct_object(token) if frame.pos == "V" else None
+    if obj is not None:
+        if frame.objects:
             mods.extend(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in prep.children:
+                mods.extend(t for t in pobj.subtree if t.i - pobj.i < 4)
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod", "advmod"):
             mods.extend([child, *[c for c in child.children if c.dep_ == "conj"]])
@@ -389,6 +411,8 @@ def _pairs(sources: list[ActorRef], targets: list[ActorRef], frame: Frame):
     if targets:
         for s in sources:
             for t in targets:
+                if frame.objects and s.country and s.country == t.country:
+                    continue  # "Mexico recalled its ambassador": its own envoy is no target
                 if s.code != t.code:
                     pairs.append((s, t))
                     if frame.recip:
