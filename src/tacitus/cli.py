@@ -171,7 +171,7 @@ def ingest(
     from .store import Store
 
     try:
-        store = Store(db)
+        store = Store(db, shared=True)
     except Exception as exc:  # noqa: BLE001 - the run cannot proceed
         typer.echo(f"cannot open store {db}: {exc}", err=True)
         raise typer.Exit(1)
