@@ -33,7 +33,7 @@ def _attachment(doc: Doc, start: int, end: int) -> Token | None:
     tok = span.root
     for _ in range(8):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if head.i < span.start or head.i >= span.end:
             if head.dep_ == "prep" or head.pos_ == "ADP":
@@ -66,7 +66,7 @@ def _governed_by(tok: Token, region: set[int]) -> bool:
     for _ in range(3):
         if tok.i in region:
             return True
-        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
             return False
         tok = tok.head
     return tok.i in region

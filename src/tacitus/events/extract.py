@@ -152,7 +152,7 @@ def _noun_roles(noun: Token, frame: Frame) -> _Roles:
         if noun.dep_ == "nsubjpass" or passive:
             agent = agent_of(verb)
             roles.add_source([agent] if agent is not None else [], f"'by' object of '{verb.text}'")
-        elif subj is not None and subj is not noun:
+        elif subj is not None and subj.i != noun.i:
             roles.add_source([subj], how if "'" in how else f"{how} of '{verb.text}'")
     if frame.preps:
         objs = [o for o in prep_objects(noun, frame.preps) if not (frame.srcprep and o.head.lower_ == frame.srcprep)]
@@ -167,7 +167,7 @@ def _noun_roles(noun: Token, frame: Frame) -> _Roles:
         roles.add_target(_destination(noun), "the trip's destination")
     if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS:
         obj = direct_object(verb)
-        if obj is not None and obj is not noun:
+        if obj is not None and obj.i != noun.i:
             roles.add_target([obj], f"object of '{verb.text}'")
     return roles
 
@@ -181,7 +181,7 @@ def _destination(noun: Token) -> list[Token]:
         return []
     found = [c for c in dest.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not found and dest.dep_ in ("attr", "oprd", "ccomp", "xcomp"):
-        found = [c for c in dest.head.children if c.dep_ in ("nsubj", "dobj") and c is not dest]
+        found = [c for c in dest.head.children if c.dep_ in ("nsubj", "dobj") and c.i != dest.i]
     return found
 
 

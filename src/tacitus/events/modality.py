@@ -46,7 +46,7 @@ def _instrument(trigger: Token) -> bool:
 def read_modality(trigger: Token, lexicon: EventLexicon) -> Modality:
     effects: list[tuple[str, str]] = []
     for tok in cue_words(chain_up(trigger)):
-        if tok is trigger:
+        if tok.i == trigger.i:
             continue
         word = tok.lower_ if tok.dep_ in ("aux", "neg") else tok.lemma_.lower()
         effect = lexicon.cues.get(word) or lexicon.cues.get(tok.lower_)

@@ -88,7 +88,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
             return verb.head, False, f"noun modified by '{verb.text}'"
         return subj, passive, "subject"
     dep, head = verb.dep_, verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None, False, ""
     if dep in ("xcomp", "ccomp") and head.lemma_ in OBJECT_CONTROL:
         obj = direct_object(head)
@@ -125,7 +125,7 @@ def governing_verb(noun: Token) -> Token | None:
     tok = noun
     for _ in range(4):
         dep, head = tok.dep_, tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if dep in ("dobj", "obj", "nsubjpass", "attr", "oprd", "npadvmod"):
             return head if head.pos_ in ("VERB", "AUX") else None
@@ -154,7 +154,7 @@ def chain_up(token: Token, limit: int = 6) -> list[Token]:
     tok = token
     for _ in range(limit):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS:
             break  # "during a phone call", "after four days of strikes": not governed by the main verb's modality

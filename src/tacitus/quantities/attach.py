@@ -49,7 +49,7 @@ def _date_text(tok) -> str | None:
 
 def _lift(tok):
     """Step over 'year on year' style modifiers: '2.4% year on year' hangs from the verb."""
-    if tok.dep_ in MODIFIER_DEPS and tok.head.ent_type_ == "DATE" and tok.head.head is not tok.head:
+    if tok.dep_ in MODIFIER_DEPS and tok.head.ent_type_ == "DATE" and tok.head.head.i != tok.head.i:
         return tok.head
     return tok
 
@@ -96,7 +96,7 @@ def _phrase(tok, skip: range | None = None, keep_preps: bool = True) -> str:
 def predicate(tok):
     """The verb an amount hangs from (or the sentence root)."""
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
 
@@ -216,7 +216,7 @@ def _period(tokens) -> str | None:
 
 def _chain(tok) -> list:
     out = [tok]
-    while out[-1].pos_ not in ("VERB", "AUX") and out[-1].head is not out[-1]:
+    while out[-1].pos_ not in ("VERB", "AUX") and out[-1].head.i != out[-1].i:
         out.append(out[-1].head)
     return out
 

@@ -31,7 +31,7 @@ def _casualty_word(tok, lex: QuantityLexicon):
 
 def _category_from_words(tok, lex: QuantityLexicon) -> str | None:
     """Category from the words around ``tok`` (the counted noun, or the bare number)."""
-    while tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("NOUN", "NUM", "PRON", "PROPN"):
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "NUM", "PRON", "PROPN"):
         tok = tok.head
     for child in tok.children:  # "12 people killed", "five missing", "12 dead"
         entry = _casualty_word(child, lex)
@@ -41,7 +41,7 @@ def _category_from_words(tok, lex: QuantityLexicon) -> str | None:
     dep = tok.dep_
     if dep == "pobj" and head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "up":
         head, dep = head.head, "dobj"  # "kidnapped up to 16 advisers" parsed as a prepositional phrase
-    entry = _casualty_word(head, lex) if head is not tok else None
+    entry = _casualty_word(head, lex) if head.i != tok.i else None
     if entry is None:
         if _is_toll(tok):
             return "dead"  # "the death toll rose to 40"
@@ -106,7 +106,7 @@ def person_entry(word, lex: QuantityLexicon):
 def _is_part(tok) -> bool:
     """True when the count sits under 'including'/'among' (a part of another count)."""
     t = tok
-    while t.head is not t:
+    while t.head.i != t.i:
         if t.lower_ in PART_OF or t.lemma_ in PART_OF:
             return True
         if t.dep_ in ("ROOT",):
