@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -17,6 +20,34 @@ from .model import Article, CodedArticle, Entity
 from .nlp import MAX_SENTENCE_TOKENS, chunk_text, get_nlp
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+# An article that takes longer than this to code is recorded as failed, so that no single
+# input (or a bug it triggers) can hold up a batch.
+ARTICLE_TIME_LIMIT = 120
+
+
+class ArticleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: int):
+    """Raise ArticleTimeout after ``seconds`` (main thread on Unix only; elsewhere no limit)."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -160,9 +191,15 @@ class Pipeline:
             docs = {}
         for a in batch:
             try:
-                yield self.code(a, docs.get(id(a)))
+                with time_limit(ARTICLE_TIME_LIMIT):
+                    yield_value = self.code(a, docs.get(id(a)))
+            except ArticleTimeout:
+                yield Failure(a, f"coding failed: gave up after {ARTICLE_TIME_LIMIT} s")
+                continue
             except Exception as exc:  # noqa: BLE001 - recorded as this article's failure
                 yield Failure(a, f"coding failed: {type(exc).__name__}: {exc}")
+                continue
+            yield yield_value
 
 
 # -- process pool ---------------------------------------------------------
