@@ -121,10 +121,14 @@ def get_codebook() -> Codebook:
 def plover_for(code: str) -> dict | None:
     """The PLOVER event for a CAMEO code: ``{"event_type", "mode", "context"}``, or None.
 
-    None for unknown codes and for codes PLOVER does not map (roots 01 and 02, for instance).
+    None for unknown codes and for statements (root 01), which PLOVER does not code.
     ``context`` lists the PLOVER contexts the CAMEO2PLOVER table gives (often empty).
+    CAMEO appeals (02x) are PLOVER REQUESTs like demands (10x): the table lists only the
+    demands, so an appeal takes the entry of the demand it mirrors (0253 -> 1053).
     """
     entry = get_codebook().get(code)
+    if entry is not None and entry.plover_event is None and code.startswith("02"):
+        entry = get_codebook().get("10" + code[2:]) or get_codebook().get("10")
     if entry is None or entry.plover_event is None:
         return None
     return {"event_type": entry.plover_event, "mode": entry.plover_mode, "context": list(entry.plover_context)}

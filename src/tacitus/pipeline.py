@@ -154,11 +154,13 @@ class Pipeline:
             results = find_candidates(doc, by_sentence, self.lexicon, skip_before=body_start)
             events = build_events(article.doc_id, doc, results, anchor, places, times_by_sentence, self.lexicon, skip_before=body_start)
         article_tone = tone(article.text)
+        per_sentence: dict[int, tuple[dict, float]] = {}  # casualties and tone, once per sentence
         for ev in events:
-            s = sents[ev.sentence_index]
-            counts = casualty_counts(s)
+            if ev.sentence_index not in per_sentence:
+                s = sents[ev.sentence_index]
+                per_sentence[ev.sentence_index] = (casualty_counts(s), tone(ev.sentence))
+            counts, ev.tone = per_sentence[ev.sentence_index]
             ev.dead, ev.injured, ev.size = counts.get("dead"), counts.get("injured"), counts.get("size")
-            ev.tone = tone(ev.sentence)
         return CodedArticle(
             article=article,
             events=events,
