@@ -75,7 +75,9 @@ def test_gdelt_events_file(store, tmp_path):
         ("1.9", "1", "1", "0.4")
     assert [visit[f"ActionGeo_{f}"] for f in ("Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID")] \
         == ["4", "Beijing, China", "CH", "CH22", "39.9075", "116.39723", "1816670"]
-    assert visit["Actor1Geo_Type"] == "0" and visit["Actor1Geo_FullName"] == ""
+    # actors are placed in their country (country precision), as GDELT does for country actors
+    assert (visit["Actor1Geo_Type"], visit["Actor1Geo_CountryCode"], visit["Actor1Geo_FullName"]) == ("1", "RS", "Russia")
+    assert (visit["Actor2Geo_Type"], visit["Actor2Geo_CountryCode"]) == ("1", "CH")
     assert re.fullmatch(r"20\d{12}", visit["DATEADDED"]) and visit["SOURCEURL"] == "wire-2024-05-14-visit"
     assert by_id[MEET]["IsRootEvent"] == "0" and by_id[MEET]["EventBaseCode"] == "036"
     # a partial event date (2022) falls back to the publication date; no date at all stays blank

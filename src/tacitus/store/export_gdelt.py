@@ -14,7 +14,8 @@ What is filled (else blank, or 0 for a geography type as in GDELT's own files):
   fields, GLOBALEVENTID the cluster id. Without clusters (or for events added since the
   last rebuild): 1, 1, 1 and the event's tone, else its document's.
 * ActionGeo_* from the event location (``gdelt.geo_fields``); Actor1Geo_* and
-  Actor2Geo_* stay empty (Tacitus does not locate actors).
+  Actor2Geo_* from the actor's country (country precision, its GeoNames centroid), where
+  the actor has a country code the gazetteer knows (not for regions or IGOs).
 * DATEADDED: when the document entered the store (UTC), SOURCEURL: its URL,
   else the doc id.
 
@@ -93,6 +94,16 @@ def _global_event_id(row: dict[str, Any]) -> str:
     return str(gdelt.global_event_id(row["event_id"]))
 
 
+def _actor_geo(country: str | None) -> list[str]:
+    """An actor's geography in GDELT's 8 fields: its country, at country precision."""
+    from ..geo import get_gazetteer
+
+    entry = get_gazetteer().country(country) if country and len(country) == 3 else None
+    if entry is None:
+        return ["0", "", "", "", "", "", "", ""]
+    return gdelt.geo_fields(entry.name, entry.country, None, entry.lat, entry.lon, entry.geonames_id, "country")
+
+
 def event_line(row: dict[str, Any]) -> list[str]:
     """The 61 GDELT 2.0 event fields for one flat event row joined with its document."""
     day = _event_day(row)
@@ -106,7 +117,6 @@ def event_line(row: dict[str, Any]) -> list[str]:
         row["location_name"], row["location_country"], row["location_admin1"], row["location_lat"],
         row["location_lon"], row["location_geonames_id"], row["location_precision"],
     )
-    no_geo = ["0", "", "", "", "", "", "", ""]
     return [
         _global_event_id(row),
         gdelt.yyyymmdd(day),
@@ -123,8 +133,8 @@ def event_line(row: dict[str, Any]) -> list[str]:
         gdelt.num(row["goldstein"]),
         *counts,
         gdelt.num(tone),
-        *no_geo,
-        *no_geo,
+        *_actor_geo(row.get("source_country")),
+        *_actor_geo(row.get("target_country")),
         *location,
         gdelt.timestamp14(added),
         _source_url(row),
