@@ -122,3 +122,15 @@ def test_explain_shows_actors_and_events():
     result = run("explain", "Russia and China signed a trade agreement.", "--date", "2024-05-14")
     assert result.exit_code == 0, result.output
     assert "RUS" in result.stdout and "057" in result.stdout
+
+
+def test_events_over_parquet_output(tmp_path, story):
+    from tacitus.store import Store
+
+    db = tmp_path / "t.duckdb"
+    run("ingest", story, "--db", db, "--processes", "1", "--date", "2024-02-26", "--quiet")
+    with Store(db) as store:
+        store.write_parquet(tmp_path / "pq" / "events")
+        expected = store.events(source="USA")
+    rows = [json.loads(l) for l in run("events", "--parquet", tmp_path / "pq", "--source", "USA", "--format", "jsonl").stdout.splitlines()]
+    assert rows and [r["event_id"] for r in rows] == [e["event_id"] for e in expected]
