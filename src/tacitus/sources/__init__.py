@@ -141,34 +141,40 @@ def _read_file(path: str, input_format: str, opts: ReadOptions) -> Iterator[RawD
     except OSError as exc:
         yield Rejected(origin, FAILED, f"cannot read: {exc.strerror or exc}")
         return
-    count = 0
     with handle:
-        try:
-            head = handle.read(_SNIFF_BYTES)
-            handle.seek(0)
-            compressed = head.startswith(GZIP_MAGIC)
-            if compressed:
-                try:
-                    head = _gzip_head(head)
-                except zlib.error as exc:
-                    yield Rejected(origin, FAILED, f"corrupt gzip: {exc}")
-                    return
-            fmt = input_format if input_format != "auto" else sniff_format(path, head, opts.text_column)
-            if compressed and fmt != "warc":  # warcio reads gzipped WARCs record by record itself
-                stream: BinaryIO = gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[assignment]
-            else:
-                stream = handle
-            for item in _reader(fmt)(stream, origin, opts):
-                count += 1
-                yield item
-        except EOFError as exc:
-            yield Rejected(origin, FAILED, f"truncated gzip after {count} inputs: {exc}")
-        except (gzip.BadGzipFile, zlib.error) as exc:
-            yield Rejected(origin, FAILED, f"corrupt gzip after {count} inputs: {exc}")
-        except OSError as exc:
-            yield Rejected(origin, FAILED, f"cannot read after {count} inputs: {exc.strerror or exc}")
-        except Exception as exc:  # the last line of defence: one file never stops a batch
-            yield Rejected(origin, FAILED, f"unexpected error after {count} inputs: {type(exc).__name__}: {exc}")
+        yield from read_stream(handle, origin, input_format, opts)
+
+
+def read_stream(handle: BinaryIO, origin: str, input_format: str, opts: ReadOptions) -> Iterator[RawDoc | Rejected]:
+    """The inputs of one seekable byte stream (a file, or bytes a Spark executor read),
+    gzip or not, in ``input_format`` (``auto`` sniffs it); errors become Rejected values."""
+    count = 0
+    try:
+        head = handle.read(_SNIFF_BYTES)
+        handle.seek(0)
+        compressed = head.startswith(GZIP_MAGIC)
+        if compressed:
+            try:
+                head = _gzip_head(head)
+            except zlib.error as exc:
+                yield Rejected(origin, FAILED, f"corrupt gzip: {exc}")
+                return
+        fmt = input_format if input_format != "auto" else sniff_format(origin, head, opts.text_column)
+        if compressed and fmt != "warc":  # warcio reads gzipped WARCs record by record itself
+            stream: BinaryIO = gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[assignment]
+        else:
+            stream = handle
+        for item in _reader(fmt)(stream, origin, opts):
+            count += 1
+            yield item
+    except EOFError as exc:
+        yield Rejected(origin, FAILED, f"truncated gzip after {count} inputs: {exc}")
+    except (gzip.BadGzipFile, zlib.error) as exc:
+        yield Rejected(origin, FAILED, f"corrupt gzip after {count} inputs: {exc}")
+    except OSError as exc:
+        yield Rejected(origin, FAILED, f"cannot read after {count} inputs: {exc.strerror or exc}")
+    except Exception as exc:  # the last line of defence: one file never stops a batch
+        yield Rejected(origin, FAILED, f"unexpected error after {count} inputs: {type(exc).__name__}: {exc}")
 
 
 def read_inputs(

@@ -113,36 +113,10 @@ def binary_files_argument(files: list[str]) -> str:
 
 def read_file_bytes(origin: str, data: bytes, input_format: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
     """The inputs of one file's bytes, as ``tacitus.sources`` reads that file (before dedup)."""
-    import gzip
-    import zlib
+    from tacitus.sources import read_stream
 
-    from tacitus.sources import _gzip_head, _reader
-    from tacitus.sources.detect import GZIP_MAGIC, sniff_format
-
-    count = 0
-    handle = io.BytesIO(data)
-    try:
-        head = data[:65536]
-        compressed = head.startswith(GZIP_MAGIC)
-        if compressed:
-            try:
-                head = _gzip_head(head)
-            except zlib.error as exc:
-                yield Rejected(origin, FAILED, f"corrupt gzip: {exc}")
-                return
-        fmt = input_format if input_format != "auto" else sniff_format(origin, head, opts.text_column)
-        stream = gzip.GzipFile(fileobj=handle, mode="rb") if compressed and fmt != "warc" else handle
-        for item in _reader(fmt)(stream, origin, opts):
-            count += 1
-            yield item if isinstance(item, Rejected) else finish(item, opts)
-    except EOFError as exc:
-        yield Rejected(origin, FAILED, f"truncated gzip after {count} inputs: {exc}")
-    except (gzip.BadGzipFile, zlib.error) as exc:
-        yield Rejected(origin, FAILED, f"corrupt gzip after {count} inputs: {exc}")
-    except OSError as exc:
-        yield Rejected(origin, FAILED, f"cannot read after {count} inputs: {exc.strerror or exc}")
-    except Exception as exc:  # noqa: BLE001 - one file never stops the job
-        yield Rejected(origin, FAILED, f"unexpected error after {count} inputs: {type(exc).__name__}: {exc}")
+    for item in read_stream(io.BytesIO(data), origin, input_format, opts):
+        yield item if isinstance(item, Rejected) else finish(item, opts)
 
 
 def dedup_by(kind: str):
