@@ -10,6 +10,8 @@ from typing import List, Optional
 
 import typer
 
+from .progress import progress_bar
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Tacitus: news stories in, CAMEO/PLOVER event data out.")
 
 DB_OPTION = typer.Option("tacitus.duckdb", "--db", help="DuckDB file of the store.")
@@ -61,29 +63,6 @@ def _reader_options(text_column, date_column, id_column) -> dict:
     return {"text_column": text_column, "date_column": date_column, "id_column": id_column}
 
 
-def _progress(enabled: bool, total_hint: str = "articles"):
-    """A rich progress bar on a terminal: articles/s, events, failures so far."""
-    if not enabled:
-        return None, lambda outcome: None
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True, console=__import__("rich.console").console.Console(stderr=True))
-    task = progress.add_task("starting", total=None)
-    stats = {"n": 0, "events": 0, "failed": 0}
-    import time
-
-    t0 = time.monotonic()
-
-    def update(outcome: dict) -> None:
-        stats["n"] += 1
-        stats["events"] += outcome.get("events") or 0
-        stats["failed"] += outcome["status"] == "failed"
-        rate = stats["n"] / max(time.monotonic() - t0, 1e-6)
-        progress.update(task, description=f"{stats['n']} {total_hint} ({rate:.1f}/s), {stats['events']} events, {stats['failed']} failed")
-
-    return progress, update
-
-
 @app.command()
 def code(
     paths: List[str] = typer.Argument(..., help="Files, folders (recursive) or - for standard input."),
@@ -104,7 +83,7 @@ def code(
     fmt = output_format or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
     report = Report()
     items = read_inputs(paths, input_format.value, default_date=_date(published, "--date"), **_reader_options(text_column, date_column, id_column))
-    progress, update = _progress(not quiet and sys.stderr.isatty())
+    progress, update = progress_bar(not quiet and sys.stderr.isatty())
     table_rows: list[dict] = []
     tsv_header = True
     if progress:
@@ -175,7 +154,7 @@ def ingest(
     except Exception as exc:  # noqa: BLE001 - the run cannot proceed
         typer.echo(f"cannot open store {db}: {exc}", err=True)
         raise typer.Exit(1)
-    progress, update = _progress(not quiet and sys.stderr.isatty())
+    progress, update = progress_bar(not quiet and sys.stderr.isatty())
     with store:
         if progress:
             progress.start()
