@@ -1,7 +1,8 @@
 """The dashboard in a real headless Chromium (Debian's ``chromium``), driven by Playwright.
 
 Playwright only drives the system browser (``executable_path``); it never downloads one.
-The test skips when Chromium or Playwright is missing. It saves docs/dashboard.png.
+The test skips when Chromium or Playwright is missing. It saves a screenshot to the test's temporary
+folder, or to docs/dashboard.png when TACITUS_UPDATE_SCREENSHOT=1 (how the README's picture is made).
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import shutil
 import socket
 import threading
 import time
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +22,13 @@ CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "dashboard.png"
+DOCS_SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "dashboard.png"
+
+
+def _screenshot_path() -> Path:
+    if os.environ.get("TACITUS_UPDATE_SCREENSHOT") == "1":
+        return DOCS_SCREENSHOT
+    return Path(tempfile.mkdtemp(prefix="tacitus-shot-")) / "dashboard.png"
 
 
 def _require_browser():
@@ -163,10 +172,11 @@ def test_dashboard_filters_opens_an_event_and_draws_charts(server, demo_db, tmp_
             expect(page.locator("#page-info")).to_have_text(re.compile(f"of {want['total']}$"))
             expect(page.locator("#map-count")).to_have_text(re.compile(f"^{want['located']} located events"))
             page.wait_for_timeout(1500)  # let the network's force layout settle for the picture
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT), full_page=True)
+            shot = _screenshot_path()
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
         finally:
             context.close()
     assert console_errors == []
     assert outside_requests == []
-    assert SCREENSHOT.stat().st_size > 20_000
+    assert shot.stat().st_size > 20_000
