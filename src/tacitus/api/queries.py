@@ -38,13 +38,28 @@ def locations(store: Store, limit: int, **filters: Any) -> dict[str, Any]:
 
 
 def mentions(store: Store, event: dict[str, Any]) -> list[dict[str, Any]]:
-    """Other stored reports of the same event: same source, target, CAMEO code and event day.
+    """Other stored reports of the same event.
 
-    This is GDELT's notion of one event seen in several places; each row is another
-    sentence (usually in another document) coded the same way.
+    When the store's event clusters are built (``tacitus ingest`` rebuilds them), these are
+    the other mentions of the event's cluster; otherwise the events with the same source,
+    target, CAMEO code and event day. Each row is another sentence, usually in another document.
     """
     target = event.get("target") or {}
     with store._connect() as con:
+        has_clusters = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'event_mentions'").fetchone()[0]
+        if has_clusters:
+            rows = _rows(con.execute(
+                """SELECT e.event_id, e.doc_id, e.sentence_index, e.sentence,
+                          strftime(e.published, '%Y-%m-%d') AS published, d.title, d.url, d.source
+                   FROM event_mentions m JOIN events e USING (event_id) LEFT JOIN documents d ON d.doc_id = e.doc_id
+                   WHERE m.cluster_id = (SELECT cluster_id FROM event_mentions WHERE event_id = $id)
+                     AND e.event_id <> $id
+                   ORDER BY e.published NULLS LAST, e.doc_id, e.sentence_index LIMIT $limit""",
+                {"id": event["event_id"], "limit": MAX_MENTIONS}))
+            in_cluster = con.execute("SELECT count(*) FROM event_mentions WHERE event_id = ?", [event["event_id"]]).fetchone()[0]
+            if in_cluster:
+                return rows
         return _rows(con.execute(
             """SELECT e.event_id, e.doc_id, e.sentence_index, e.sentence,
                       strftime(e.published, '%Y-%m-%d') AS published, d.title, d.url, d.source
