@@ -104,7 +104,7 @@ def build_events(
                 target = _place_actor(place, doc[tok.left_edge.i : tok.i + 1].text)
                 target_span = (tok.left_edge.idx, tok.idx + len(tok))
                 notes.append(f"target '{target.text}' ({target.code}): the place visited stands for its country")
-            if target is None and not cand.frame.notarget:
+            if target is None and not (cand.frame.notarget or cand.untargeted):
                 continue
             when = tie_time(cand.trigger, times_by_sentence[res.index])
             location = tie_place(cand.trigger, places, target_span, code.startswith(VISIT_CODES))

@@ -9,22 +9,15 @@ not say why (``Rejection``), which ``tacitus explain`` prints.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
 from .lexicon import EventLexicon, Frame
 from .modality import Modality, read_modality
 from .participants import ActorRef, SentenceActors
-from .syntax import (
-    agent_of,
-    direct_subject,
-    dative,
-    direct_object,
-    governing_verb,
-    prep_objects,
-    subject_of,
-)
+from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
+from .syntax import direct_object, direct_subject, prep_objects, subject_of
 
 ROLE_SOURCE = "source"
 
@@ -41,6 +34,7 @@ class Candidate:
     confidence: float = 0.9
     place_token: Token | None = None  # a place tied to the event by the parse
     chain: list[Token] = field(default_factory=list)
+    untargeted: bool = False  # coded with no target although the frame usually takes one
 
 
 @dataclass
@@ -50,142 +44,15 @@ class Rejection:
     reason: str
 
 
-@dataclass
-class _Roles:
-    """Where a trigger's source and target may be, best option first."""
-
-    sources: list[tuple[list[Token], str]] = field(default_factory=list)
-    targets: list[tuple[list[Token], str]] = field(default_factory=list)
-
-    def add_source(self, tokens, how: str) -> None:
-        if tokens:
-            self.sources.append((list(tokens), how))
-
-    def add_target(self, tokens, how: str) -> None:
-        if tokens:
-            self.targets.append((list(tokens), how))
+# Yielding (resigning, withdrawing), protests, force postures, assaults, fights and mass violence
+# are events even when the sentence names no one they are aimed at ("Iraqi Kurds demonstrated in
+# Kirkuk", "Palestinian prisoners rioted", "the president resigned"): a verb of these roots (not a
+# participle such as "before withdrawing"; or a protest noun: "a hunger strike") with a named source and no object or target phrase at all is
+# coded with no target. Other nouns ("the attack") are left alone: they are usually a topic.
+UNTARGETED_ROOTS = {"08", "14", "15", "18", "19", "20"}
 
 
-# a noun used as an instrument of its verb takes the verb's object as its target
-# ("isolate Russia *through* sanctions"); other prepositions ("cast X *as* a threat") do not
-INSTRUMENT_PREPS = {"through", "with", "by", "via"}
-# verbs whose subject judges or reports a nominal event rather than doing it
-# ("the ICC condemned the deportation of children": the ICC deported no one)
-NON_AGENT_VERBS = {"condemn", "criticize", "criticise", "denounce", "welcome", "report", "say", "describe", "call",
-                   "investigate", "deny", "blame", "praise", "mourn", "remember", "recall", "mark", "commemorate", "document"}
-
-
-# requests, demands, promises and threats take their target from what they ask or promise
-COMPLEMENT_ROOTS = {"02", "03", "10", "13"}
-
-
-def complement(verb: Token) -> Token | None:
-    """The clause a verb of saying-to-do governs ("urged Iran *to stop*", "demanded that Russia *withdraw*")."""
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
-            return child
-    return None
-
-
-def _verb_roles(verb: Token, frame: Frame) -> _Roles:
-    roles = _Roles()
-    subj, passive, how = subject_of(verb)
-    obj = None if frame.nodobj else direct_object(verb)
-    if passive:
-        agent = agent_of(verb)
-        roles.add_source([agent] if agent is not None else [], "'by' object of the passive verb")
-        roles.add_target([subj] if subj is not None else [], "subject of the passive verb")
-    else:
-        if frame.inverse:
-            roles.add_source(prep_objects(verb, {"from", "by"}), "'from' object")
-            roles.add_target([subj] if subj is not None else [], "subject (receiving)")
-        else:
-            roles.add_source([subj] if subj is not None else [], how)
-            if not frame.objects:  # a light verb's object is the event, not its target
-                roles.add_target([obj] if obj is not None else [], "direct object")
-    dat = dative(verb)
-    roles.add_target([dat] if dat is not None else [], "indirect object")
-    if frame.preps:
-        objs = prep_objects(verb, frame.preps)
-        roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
-        if obj is not None:  # "eased sanctions on Syria"
-            objs = prep_objects(obj, frame.preps)
-            roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
-    if frame.objects and obj is not None:
-        # "attend a summit in Switzerland", "attend the Beijing Olympics"
-        roles.add_target(prep_objects(obj, {"in", "at"}), f"place of the '{obj.text}'")
-        roles.add_target([c for c in obj.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")], f"place of the '{obj.text}'")
-    if frame.code.startswith("04"):
-        places = [t for t in prep_objects(verb, {"in", "at"}) if t.ent_type_ in ("GPE", "LOC", "FAC")]
-        roles.add_target(places, "place where they meet")
-    if frame.objects and obj is not None:
-        roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
-    comp = complement(verb) if frame.code[:2] in COMPLEMENT_ROOTS else None
-    if comp is not None:
-        subj_c, _ = direct_subject(comp)
-        if subj_c is not None:
-            roles.add_target([subj_c], f"subject of '{comp.text}'")
-        for tok in (dative(comp), direct_object(comp)):
-            if tok is not None:
-                roles.add_target([tok], f"object of '{comp.text}'")
-        objs = prep_objects(comp, {"to", "with", "on", "against", "for", "into"})
-        roles.add_target(objs, f"object of '{comp.text}'")
-    return roles
-
-
-def _noun_roles(noun: Token, frame: Frame) -> _Roles:
-    roles = _Roles()
-    verb = governing_verb(noun)
-    poss = [c for c in noun.children if c.dep_ == "poss"]
-    pronoun_poss = bool(poss) and poss[0].tag_ == "PRP$"
-    if poss and not pronoun_poss:
-        roles.add_source(poss, "possessor")
-    if frame.srcprep:
-        roles.add_source(prep_objects(noun, {frame.srcprep}), f"object of '{frame.srcprep}'")
-    if frame.srcprep != "by":
-        roles.add_source(prep_objects(noun, {"by"}), "object of 'by'")
-    roles.add_source([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i], "modifier of the noun")
-    if pronoun_poss:
-        roles.add_source(poss, "possessor")
-    if verb is not None and verb.lemma_.lower() not in NON_AGENT_VERBS:
-        subj, passive, how = subject_of(verb)
-        if noun.dep_ == "nsubjpass" or passive:
-            agent = agent_of(verb)
-            roles.add_source([agent] if agent is not None else [], f"'by' object of '{verb.text}'")
-        elif subj is not None and subj.i != noun.i:
-            roles.add_source([subj], how if "'" in how else f"{how} of '{verb.text}'")
-    if frame.preps:
-        objs = [o for o in prep_objects(noun, frame.preps) if not (frame.srcprep and o.head.lower_ == frame.srcprep)]
-        roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
-        for acl in (c for c in noun.children if c.dep_ == "acl"):
-            objs = prep_objects(acl, frame.preps)
-            roles.add_target(objs, f"object of '{objs[0].head.text}' ('{acl.text}')" if objs else "")
-        if verb is not None:
-            objs = prep_objects(verb, frame.preps)
-            roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
-    if frame.code.startswith("04"):
-        roles.add_target(_destination(noun), "the trip's destination")
-    if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS:
-        obj = direct_object(verb)
-        if obj is not None and obj.i != noun.i:
-            roles.add_target([obj], f"object of '{verb.text}'")
-    return roles
-
-
-def _destination(noun: Token) -> list[Token]:
-    """"make China the destination for his trip", "China is the destination of the visit"."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
-        return []
-    dest = noun.head.head
-    if dest.lemma_.lower() != "destination":
-        return []
-    found = [c for c in dest.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not found and dest.dep_ in ("attr", "oprd", "ccomp", "xcomp"):
-        found = [c for c in dest.head.children if c.dep_ in ("nsubj", "dobj") and c.i != dest.i]
-    return found
-
-
-QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair"}
+QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair", "part", "most", "all"}
 
 
 def object_words(verb: Token) -> set[str]:
@@ -236,9 +103,10 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
             if obj is not None:
                 consumed.add(obj.i)
             continue
-        general = [f for f in frames if not f.objects]
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
+        particles = preps | {c.lower_ for c in token.children if c.dep_ == "prt"}
+        general = [f for f in frames if not f.objects and not (f.needprep and not set(f.preps) & particles)]
         if general:
-            preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
             with_prep = [f for f in general if f.preps and set(f.preps) & preps]
             found.append((token, (with_prep or general)[0]))
     return [(t, f) for t, f in found if t.i not in consumed], consumed
@@ -297,7 +165,7 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         if frame.pos == "N" and (_topic_of(token, trigger_nouns) or _discussed(token)):
             rejected.append(Rejection(token, frame, f"topic of '{token.head.head.text}', not an event of its own"))
             continue
-        roles = _verb_roles(token, frame) if frame.pos == "V" else _noun_roles(token, frame)
+        roles = verb_roles(token, frame) if frame.pos == "V" else noun_roles(token, frame)
         sources, source_how, source_words = _first_actors(roles.sources, actors)
         if not sources:
             rejected.append(Rejection(token, frame, "no source actor" + (f" ('{source_words[0].text}' is not a known actor)" if source_words else "")))
@@ -311,9 +179,14 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
             place_token = next((t for tokens, _ in roles.targets for t in tokens if t.ent_type_ in ("GPE", "LOC", "FAC")), None)
         for code, qual in qualifier_codes(token, frame):
             base = f"{frame.describe()}" + (f", refined to {code} by '{qual}'" if qual else "")
-            pairs = _pairs(sources, targets, frame)
+            # "rebels engaged peacekeepers in a firefight": one way, although a firefight is mutual
+            pairs = _pairs(sources, targets, replace(frame, recip=False) if AIMED_IN in target_how else frame)
             if not pairs and (frame.notarget or place_token is not None):
                 pairs = [(s, None) for s in sources]
+            untargeted = not pairs and not roles.targets and ((frame.pos == "V" and token.tag_ != "VBG") or code[:2] == "14") and not frame.notarget and _untargeted(code, sources)
+            if untargeted:
+                pairs = [(s, None) for s in sources]
+                base += "; coded with no target (a protest, force posture or attack needs none)"
             if not pairs:
                 reason = "no target actor" + (f" ('{target_words[0].text}' is not a known actor)" if target_words else "")
                 rejected.append(Rejection(token, frame, reason))
@@ -331,8 +204,51 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
                     notes.append(f"target '{tgt.text}' ({tgt.code}): {how}" + _via(tgt))
                 conf = 0.9 - (0.1 if frame.pos == "N" else 0) - (0.1 if "of '" in source_how else 0)
                 conf -= 0.1 * sum(1 for a in (src, tgt) if a is not None and a.via != "named")
-                out.append(Candidate(token, frame, code_for_pair, src, tgt, modality, notes, round(max(conf, 0.3), 2), None if tgt else place_token))
-    return _fold_complements(out, lexicon, {t.i: f for t, f in triggers}), rejected
+                out.append(Candidate(token, frame, code_for_pair, src, tgt, modality, notes, round(max(conf, 0.3), 2), None if tgt else place_token,
+                                     untargeted=untargeted))
+    frames = {t.i: f for t, f in triggers}
+    for demand in _must_demands(sent, actors, lexicon):
+        if demand.trigger.i not in frames:
+            frames[demand.trigger.i] = demand.frame
+            out.append(demand)
+    return _fold_complements(out, lexicon, frames), rejected
+
+
+# verbs that report what someone said; "X said Y must do Z" is X demanding Z of Y (CAMEO 10)
+REPORTING_VERBS = {"say", "declare", "reiterate", "insist", "conclude", "state", "stress", "tell", "warn", "add", "write"}
+OBLIGATION_AUX = {"must"}
+
+
+def _must_demands(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> list[Candidate]:
+    """"Russia said Sudan must return the helicopter": a demand (100) by the speaker on the
+    subject of the "must" clause; the demanded act, if it is a trigger, refines the code."""
+    out = []
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+            if not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in comp.children):
+                continue
+            subj, _, how = subject_of(verb)
+            obliged, _ = direct_subject(comp)
+            if subj is None or obliged is None:
+                continue
+            sources = actors.resolve(subj)
+            targets = actors.resolve(obliged, {s.code for s in sources})
+            frame = Frame(verb.lemma_.lower(), "V", "100", file="extract.py: 'X said Y must'")
+            for src, tgt in _pairs(sources, targets, frame):
+                if src.via != "named" and src.via != "pronoun":
+                    continue
+                notes = [f"verb '{verb.text}' + '{comp.text}' with 'must' -> 100 (a demand)",
+                         f"source '{src.text}' ({src.code}): {how}" + _via(src),
+                         f"target '{tgt.text}' ({tgt.code}): subject of '{comp.text}'" + _via(tgt)]
+                out.append(Candidate(verb, frame, "100", src, tgt, read_modality(verb, lexicon), notes, 0.7))
+    return out
+
+
+def _untargeted(code: str, sources: list[ActorRef]) -> bool:
+    """A violent or protest event whose source is named (not a bare role or a pronoun) stands alone."""
+    return code[:2] in UNTARGETED_ROOTS and all(s.via == "named" and not s.code.startswith("---") for s in sources)
 
 
 def _asked_noun(verb: Token, frames: dict[int, Frame]) -> Token | None:
@@ -340,7 +256,7 @@ def _asked_noun(verb: Token, frames: dict[int, Frame]) -> Token | None:
     obj = direct_object(verb)
     if obj is not None and obj.i in frames:
         return obj
-    for tok in prep_objects(verb, {"for"}):
+    for tok in prep_objects(verb, {"for", "to"}):  # "called for talks", "agreed to a ceasefire"
         if tok.i in frames:
             return tok
     if obj is not None:  # "dismissed U.S. hopes for talks"

@@ -21,6 +21,7 @@ class Frame:
     notarget: bool = False
     inverse: bool = False
     nodobj: bool = False
+    needprep: bool = False  # fires only with one of its prepositions ("call on/for", not "called it a disappointment")
     srcprep: str | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
     role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
@@ -70,7 +71,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
     for f in flags:
         if f.startswith("srcprep="):
             srcprep = f.split("=", 1)[1]
-        elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj"):
+        elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj", "needprep"):
             raise DataFileError(f"{path}:{number}: unknown flag {f!r}")
     quals = []
     roles = []
@@ -93,6 +94,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         notarget="notarget" in flags,
         inverse="inverse" in flags,
         nodobj="nodobj" in flags,
+        needprep="needprep" in flags,
         srcprep=srcprep,
         qualifiers=tuple(quals),
         role_codes=tuple(roles),

@@ -17,6 +17,11 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 COUNTRY_NOUNS = {"country", "nation", "powerhouse", "giant", "neighbour", "neighbor", "kingdom", "republic", "superpower", "state", "ally", "power", "regime"}
+# Words for some of a group of people, through which "of" reaches the group: "thousands of
+# Iraqi Kurds", "members of Hamas's armed wing", "the deputy chief of Israel's militia ally".
+PART_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "number", "group",
+              "member", "members", "leader", "leaders", "chief", "head", "commander", "unit", "wing", "faction",
+              "delegation", "supporter", "supporters", "some", "many", "most", "all", "part"}
 # Modifier relations inside one noun phrase: an actor found through them names the phrase.
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
 
@@ -184,12 +189,20 @@ class SentenceActors:
         subjects = [m for m in fits if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
         return ActorRef.from_mention((subjects or fits)[-1], self.doc, via="pronoun")
 
-    def _inside_phrase(self, tok: Token) -> list[ActorRef]:
+    def _inside_phrase(self, tok: Token, depth: int = 0) -> list[ActorRef]:
+        """An actor named inside a noun phrase, up to two 'of' links deep: "thousands of
+        Iraqi Kurds", "the deputy chief of Israel's militia ally"."""
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 m = self.mention_at(child)
                 if m is not None:
                     return [ActorRef.from_mention(m, self.doc)]
+        for child in tok.children if tok.pos_ == "NOUN" else ():  # "US Predator attacks": a modifier's modifier
+            if child.dep_ in ("compound", "nmod") and child.pos_ in ("NOUN", "PROPN"):
+                for grand in child.children:
+                    m = self.mention_at(grand) if grand.dep_ in ("compound", "amod", "poss", "nmod") else None
+                    if m is not None:
+                        return [ActorRef.from_mention(m, self.doc)]
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for grand in child.children:
@@ -197,4 +210,8 @@ class SentenceActors:
                         m = self.mention_at(grand)
                         if m is not None:
                             return [ActorRef.from_mention(m, self.doc)]
+                        if depth < 1 and tok.lemma_.lower() in PART_NOUNS and grand.pos_ in ("NOUN", "PROPN"):
+                            inner = self._inside_phrase(grand, depth + 1)
+                            if inner:
+                                return inner
         return []

@@ -14,7 +14,7 @@ GERUND_OBJECT_VERBS = {"accuse", "blame", "charge", "thank", "praise", "criticiz
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
 # A clause that takes its subject from the word it hangs from.
-INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "ccomp"}
+INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}  # acomp: "Syria is willing to withdraw"
 # Verbs whose object, not subject, does the complement's action ("urged Iran to", "wants Putin to").
 OBJECT_CONTROL = {"urge", "ask", "want", "call", "press", "pressure", "push", "order", "tell", "force", "allow", "invite", "encourage", "persuade", "help"}
 
@@ -84,7 +84,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         return None, False, ""
     subj, passive = direct_subject(verb)
     if subj is not None:
-        if subj.dep_ == "nsubj" and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+        if subj.dep_ == "nsubj" and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "which", "that", "who"
             return verb.head, False, f"noun modified by '{verb.text}'"
         return subj, passive, "subject"
     dep, head = verb.dep_, verb.head
@@ -158,7 +158,7 @@ def chain_up(token: Token, limit: int = 6) -> list[Token]:
             break
         if tok.dep_ == "pobj" and head.lower_ in ADJUNCT_PREPS:
             break  # "during a phone call", "after four days of strikes": not governed by the main verb's modality
-        if tok.dep_ in ("xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "attr", "oprd", "auxpass", "aux", "nsubj") or (tok.dep_ == "ccomp" and tok.pos_ == "VERB" and _is_raising(head)):
+        if tok.dep_ in ("xcomp", "conj", "acl", "advcl", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "attr", "oprd", "auxpass", "aux", "nsubj", "acomp") or (tok.dep_ == "ccomp" and tok.pos_ == "VERB" and _is_raising(head)):
             chain.append(head)
             tok = head
             continue

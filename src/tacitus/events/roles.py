@@ -1,0 +1,189 @@
+"""Where a trigger's source and target may be in the parse (a verb's subject and objects, a
+noun's possessor, modifiers and prepositions), best option first.
+
+:func:`verb_roles` and :func:`noun_roles` return token options only; turning them into
+actors is :mod:`.participants`' job and choosing among them is :mod:`.extract`'s.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import Frame
+from .syntax import agent_of, dative, direct_object, direct_subject, governing_verb, prep_objects, subject_of
+
+
+@dataclass
+class Roles:
+    """Where a trigger's source and target may be, best option first."""
+
+    sources: list[tuple[list[Token], str]] = field(default_factory=list)
+    targets: list[tuple[list[Token], str]] = field(default_factory=list)
+
+    def add_source(self, tokens, how: str) -> None:
+        if tokens:
+            self.sources.append((list(tokens), how))
+
+    def add_target(self, tokens, how: str) -> None:
+        if tokens:
+            self.targets.append((list(tokens), how))
+
+
+# a noun used as an instrument of its verb takes the verb's object as its target
+# ("isolate Russia *through* sanctions"); other prepositions ("cast X *as* a threat") do not
+INSTRUMENT_PREPS = {"through", "with", "by", "via"}
+# kinds of event a noun after "in" can name for its verb's object ("wounded two soldiers in an attack")
+VIOLENT_ROOTS = {"18", "19", "20"}
+# marks a target found through "VERB X in a NOUN": the verb's subject acts on X, one way only
+AIMED_IN = "(aimed at in the"
+# verbs whose subject judges or reports a nominal event rather than doing it
+# ("the ICC condemned the deportation of children": the ICC deported no one)
+NON_AGENT_VERBS = {"condemn", "criticize", "criticise", "denounce", "welcome", "report", "say", "describe", "call",
+                   "investigate", "deny", "blame", "praise", "mourn", "remember", "recall", "mark", "commemorate", "document"}
+
+
+
+
+# prepositions after a verb's object that name whom the act is aimed at ("action *against* Russia")
+OBJECT_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "into"}
+# rejections are aimed at whoever made the call, offer or invitation; demands at whoever must
+# act ("demanded an admission by Moscow", "demanded support from the Assembly")
+ASKED_BY_ROOTS = {"10", "12"}
+# demands and threats are aimed at whoever must meet their condition
+CONDITION_ROOTS = {"10", "13"}
+
+
+# requests, demands, promises and threats take their target from what they ask or promise
+COMPLEMENT_ROOTS = {"02", "03", "10", "13"}
+
+
+def complement(verb: Token) -> Token | None:
+    """The clause a verb of saying-to-do governs ("urged Iran *to stop*", "demanded that Russia *withdraw*")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
+def verb_roles(verb: Token, frame: Frame) -> Roles:
+    roles = Roles()
+    subj, passive, how = subject_of(verb)
+    obj = None if frame.nodobj else direct_object(verb)
+    if passive:
+        agent = agent_of(verb)
+        roles.add_source([agent] if agent is not None else [], "'by' object of the passive verb")
+        roles.add_target([subj] if subj is not None else [], "subject of the passive verb")
+    else:
+        if frame.inverse:
+            roles.add_source(prep_objects(verb, {"from", "by"}), "'from' object")
+            roles.add_target([subj] if subj is not None else [], "subject (receiving)")
+        else:
+            roles.add_source([subj] if subj is not None else [], how)
+            if not frame.objects:  # a light verb's object is the event, not its target
+                roles.add_target([obj] if obj is not None else [], "direct object")
+    dat = dative(verb)
+    roles.add_target([dat] if dat is not None else [], "indirect object")
+    if frame.preps:
+        objs = prep_objects(verb, frame.preps)
+        roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+        if obj is not None:  # "eased sanctions on Syria"
+            objs = prep_objects(obj, frame.preps)
+            roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+    if frame.objects and obj is not None:
+        # "attend a summit in Switzerland", "attend the Beijing Olympics"
+        roles.add_target(prep_objects(obj, {"in", "at"}), f"place of the '{obj.text}'")
+        roles.add_target([c for c in obj.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")], f"place of the '{obj.text}'")
+    if frame.code.startswith("04"):
+        places = [t for t in prep_objects(verb, {"in", "at"}) if t.ent_type_ in ("GPE", "LOC", "FAC")]
+        roles.add_target(places, "place where they meet")
+    if frame.objects and obj is not None:
+        roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
+    if obj is not None and frame.code[:2] in ASKED_BY_ROOTS:
+        # "rejected calls by Belarus's rulers", "rejected an offer from Afghanistan": who asked
+        asker = [c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"] + prep_objects(obj, {"by", "from"})
+        roles.add_target(asker, f"who made the '{obj.text}'")
+    if obj is not None and not frame.notarget:
+        # "threatened further action against Russia", "boycott all contact with the United States"
+        objs = prep_objects(obj, OBJECT_TARGET_PREPS)
+        roles.add_target(objs, f"object of '{objs[0].head.text}' after the object" if objs else "")
+    comp = complement(verb) if frame.code[:2] in COMPLEMENT_ROOTS else None
+    if comp is not None:
+        subj_c, _ = direct_subject(comp)
+        if subj_c is not None:
+            roles.add_target([subj_c], f"subject of '{comp.text}'")
+        for tok in (dative(comp), direct_object(comp)):
+            if tok is not None:
+                roles.add_target([tok], f"object of '{comp.text}'")
+        objs = prep_objects(comp, {"to", "with", "on", "against", "for", "into"})
+        roles.add_target(objs, f"object of '{comp.text}'")
+        comp_obj = direct_object(comp)
+        if comp_obj is not None:  # "threatened to impose restrictions against German goods"
+            objs = prep_objects(comp_obj, OBJECT_TARGET_PREPS)
+            roles.add_target(objs, f"object of '{objs[0].head.text}' ('{comp.text}')" if objs else "")
+    if frame.code[:2] in CONDITION_ROOTS:
+        # an ultimatum's condition names its target: "threatened to strike unless Israel rescinded"
+        for clause in (c for c in [verb, *([comp] if comp is not None else [])] for c in c.children):
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if", "until") for m in clause.children):
+                subj_c, _ = direct_subject(clause)
+                roles.add_target([subj_c] if subj_c is not None else [], f"subject of the condition '{clause.text}'")
+    return roles
+
+
+def noun_roles(noun: Token, frame: Frame) -> Roles:
+    roles = Roles()
+    verb = governing_verb(noun)
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    pronoun_poss = bool(poss) and poss[0].tag_ == "PRP$"
+    if poss and not pronoun_poss:
+        roles.add_source(poss, "possessor")
+    if frame.srcprep:
+        roles.add_source(prep_objects(noun, {frame.srcprep}), f"object of '{frame.srcprep}'")
+    if frame.srcprep != "by":
+        roles.add_source(prep_objects(noun, {"by"}), "object of 'by'")
+    roles.add_source([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i], "modifier of the noun")
+    if pronoun_poss:
+        roles.add_source(poss, "possessor")
+    if verb is not None and verb.lemma_.lower() not in NON_AGENT_VERBS:
+        subj, passive, how = subject_of(verb)
+        if noun.dep_ == "nsubjpass" or passive:
+            agent = agent_of(verb)
+            roles.add_source([agent] if agent is not None else [], f"'by' object of '{verb.text}'")
+        elif subj is not None and subj.i != noun.i:
+            roles.add_source([subj], how if "'" in how else f"{how} of '{verb.text}'")
+    if frame.preps:
+        objs = [o for o in prep_objects(noun, frame.preps) if not (frame.srcprep and o.head.lower_ == frame.srcprep)]
+        roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            objs = prep_objects(acl, frame.preps)
+            roles.add_target(objs, f"object of '{objs[0].head.text}' ('{acl.text}')" if objs else "")
+        if verb is not None:
+            objs = prep_objects(verb, frame.preps)
+            roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+    if frame.code.startswith("04"):
+        roles.add_target(_destination(noun), "the trip's destination")
+    if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS:
+        obj = direct_object(verb)
+        if obj is not None and obj.i != noun.i:
+            roles.add_target([obj], f"object of '{verb.text}'")
+    if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ == "in" and frame.code[:2] in VIOLENT_ROOTS:
+        # "engaged Filipino peacekeepers in a firefight", "were killed in an air strike": the verb's
+        # object, or its passive subject, is who the fighting was aimed at
+        subj, passive, _ = subject_of(verb)
+        hit = subj if passive else direct_object(verb)
+        if hit is not None and hit.i != noun.i:
+            roles.add_target([hit], f"{'subject' if passive else 'object'} of '{verb.text}' {AIMED_IN} '{noun.text}')")
+    return roles
+
+
+def _destination(noun: Token) -> list[Token]:
+    """"make China the destination for his trip", "China is the destination of the visit"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
+        return []
+    dest = noun.head.head
+    if dest.lemma_.lower() != "destination":
+        return []
+    found = [c for c in dest.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and dest.dep_ in ("attr", "oprd", "ccomp", "xcomp"):
+        found = [c for c in dest.head.children if c.dep_ in ("nsubj", "dobj") and c.i != dest.i]
+    return found
