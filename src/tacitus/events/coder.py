@@ -107,7 +107,7 @@ def build_events(
             if target is None and not (cand.frame.notarget or cand.untargeted):
                 continue
             when = tie_time(cand.trigger, times_by_sentence[res.index])
-            location = tie_place(cand.trigger, places, target_span, code.startswith(VISIT_CODES))
+            location = tie_place(cand.trigger, places, target_span, code.startswith(("042", "036")))
             if when is not None:
                 notes.append(f"date from '{when.text}'")
             if location is not None:

@@ -145,6 +145,21 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     return hits or [(frame.code, "")]
 
 
+# frames whose target may be a place: visits and meetings, and attacks on a city or region
+PLACE_TARGET_ROOTS = ("04", "17", "18", "19", "20")
+
+
+def _place_words(tokens: list[Token]) -> list[Token]:
+    """Place names among target words, or after their "of" ("the southern city *of Kherson*")."""
+    out = []
+    for t in tokens:
+        if t.ent_type_ in ("GPE", "LOC", "FAC"):
+            out.append(t)
+        else:
+            out.extend(o for o in prep_objects(t, {"of"}) if o.ent_type_ in ("GPE", "LOC", "FAC"))
+    return out
+
+
 def _first_actors(options, actors: SentenceActors, exclude: set[str] | None = None) -> tuple[list[ActorRef], str, list[Token]]:
     """The actors of the first option that names any, with how they were found."""
     for tokens, how in options:
@@ -174,9 +189,10 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         targets, target_how, target_words = _first_actors(roles.targets, actors, exclude)
         modality = read_modality(token, lexicon)
         place_token = None
-        if not targets and frame.code.startswith("04"):
-            # "visit Harbin", "meet in Zurich": the place stands for its country (resolved later)
-            place_token = next((t for tokens, _ in roles.targets for t in tokens if t.ent_type_ in ("GPE", "LOC", "FAC")), None)
+        if not targets and frame.code.startswith(PLACE_TARGET_ROOTS):
+            # "visit Harbin", "meet in Zurich", "shelled the city of Kherson": the place stands
+            # for its country (resolved against the article's places later)
+            place_token = next((t for tokens, _ in roles.targets for t in _place_words(tokens)), None)
         for code, qual in qualifier_codes(token, frame):
             base = f"{frame.describe()}" + (f", refined to {code} by '{qual}'" if qual else "")
             # "rebels engaged peacekeepers in a firefight": one way, although a firefight is mutual

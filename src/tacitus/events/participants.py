@@ -196,7 +196,9 @@ class SentenceActors:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 m = self.mention_at(child)
                 if m is not None:
-                    return [ActorRef.from_mention(m, self.doc)]
+                    # "Egyptian and Qatari mediators": every conjoined modifier names an actor
+                    more = [self.mention_at(c) for c in child.children if c.dep_ == "conj"]
+                    return [ActorRef.from_mention(x, self.doc) for x in [m, *more] if x is not None]
         for child in tok.children if tok.pos_ == "NOUN" else ():  # "US Predator attacks": a modifier's modifier
             if child.dep_ in ("compound", "nmod") and child.pos_ in ("NOUN", "PROPN"):
                 for grand in child.children:

@@ -16,7 +16,7 @@ OBJECT_DEPS = {"dobj", "obj", "attr"}
 # A clause that takes its subject from the word it hangs from.
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}  # acomp: "Syria is willing to withdraw"
 # Verbs whose object, not subject, does the complement's action ("urged Iran to", "wants Putin to").
-OBJECT_CONTROL = {"urge", "ask", "want", "call", "press", "pressure", "push", "order", "tell", "force", "allow", "invite", "encourage", "persuade", "help"}
+OBJECT_CONTROL = {"urge", "ask", "want", "call", "appeal", "plead", "press", "pressure", "push", "order", "tell", "force", "allow", "invite", "encourage", "persuade", "help"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -94,6 +94,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
         obj = direct_object(head)
         if obj is not None and obj.i < verb.i:
             return obj, False, f"object of '{head.text}'"
+        # "appealed to both sides to return", "called on Israel to allow"
+        objs = [o for o in prep_objects(head, {"to", "on", "upon"}) if o.i < verb.i]
+        if objs and head.lemma_ in ("appeal", "call", "plead"):
+            return objs[0], False, f"object of '{head.text} {objs[0].head.text}'"
     if dep in INHERITS_SUBJECT:
         tok, passive, how = subject_of(head, depth + 1)
         if tok is not None:
