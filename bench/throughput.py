@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/throughput.py [--articles 300] [--processes 2] [--spark]
 
-Prints, for each configuration: words/s, the ratio to bare spaCy with one process, and
-peak resident memory per worker (MB). The corpus is the bundled example articles and the
+Prints, for each configuration: words/s (median of alternating rounds, so that bare spaCy and
+Tacitus see the same machine) and the ratio to bare spaCy with one process; then the peak
+resident memory of this process and of the largest worker (MB). The corpus is the bundled example articles and the
 project's real-news gold sentences, shuffled into articles of ~300 words, repeated to size.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -86,6 +88,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--rounds", type=int, default=3, help="alternating timing rounds; medians are reported")
     ap.add_argument("--spark", action="store_true", help="also time Spark local[N] (needs pyspark)")
     args = ap.parse_args()
     articles = corpus(args.articles)
@@ -94,31 +97,33 @@ def main() -> None:
 
     get_nlp()
     Pipeline()  # load lexicons and gazetteer once, outside the timings
-    t_warm, words = bare_spacy(articles[:10], 1)
-    rows = []
-    t, words = bare_spacy(articles, 1)
-    base = words / t
-    rows.append(("bare spaCy, 1 process", words / t, peak_mb()))
-    t, n_events = tacitus_code(articles, 1)
-    rows.append(("tacitus code --processes 1", words / t, peak_mb()))
-    if args.processes > 1:
-        t, _ = bare_spacy(articles, args.processes)
-        rows.append((f"bare spaCy, {args.processes} processes", words / t, peak_mb(children=True)))
-        t, _ = tacitus_code(articles, args.processes)
-        rows.append((f"tacitus code --processes {args.processes}", words / t, peak_mb(children=True)))
+    bare_spacy(articles[:10], 1)  # warm up
+    words = 0
+    # each round times bare spaCy and Tacitus back to back, so both see the same machine
+    times: dict[str, list[float]] = {}
+    n_events = 0
+    for _ in range(args.rounds):
+        for procs in sorted({1, args.processes}):
+            t, w = bare_spacy(articles, procs)
+            words = w
+            times.setdefault(f"bare spaCy, {procs} process{'es' if procs > 1 else ''}", []).append(t)
+            t, n_events = tacitus_code(articles, procs)
+            times.setdefault(f"tacitus code --processes {procs}", []).append(t)
     if args.spark:
-        t = spark_code(articles, args.processes)
-        rows.append((f"spark local[{args.processes}]", words / t, float("nan")))
-    print(f"corpus: {len(articles)} articles, {words} words, {n_events} events (Tacitus)")
-    print(f"{'configuration':<34} {'words/s':>9} {'vs bare spaCy x1':>17} {'peak MB/worker':>15}")
-    for name, wps, mb in rows:
-        print(f"{name:<34} {wps:>9.0f} {wps / base:>17.2f} {mb:>15.0f}")
-    by = {name: wps for name, wps, _ in rows}
+        times[f"spark local[{args.processes}]"] = [spark_code(articles, args.processes)]
+    med = {name: statistics.median(ts) for name, ts in times.items()}
+    base = med["bare spaCy, 1 process"]
+    print(f"corpus: {len(articles)} articles, {words} words, {n_events} events (Tacitus); {args.rounds} alternating rounds, medians")
+    print(f"{'configuration':<34} {'words/s':>9} {'vs bare spaCy x1':>17}")
+    for name, t in med.items():
+        print(f"{name:<34} {words / t:>9.0f} {base / t:>17.2f}")
+    ratios = [b / t for b, t in zip(times["bare spaCy, 1 process"], times["tacitus code --processes 1"])]
+    print(f"tacitus / bare spaCy, 1 process, per round: {', '.join(f'{r:.2f}' for r in ratios)}")
     if args.processes > 1:
-        p1 = by["tacitus code --processes 1"]
-        pn = by[f"tacitus code --processes {args.processes}"]
-        print(f"tacitus --processes {args.processes} / --processes 1: {pn / p1:.2f}x")
-        print(f"tacitus / bare spaCy at {args.processes} processes: {pn / by[f'bare spaCy, {args.processes} processes']:.2f}")
+        n = args.processes
+        print(f"tacitus --processes {n} / --processes 1: {med['tacitus code --processes 1'] / med[f'tacitus code --processes {n}']:.2f}x")
+        print(f"tacitus / bare spaCy at {n} processes: {med[f'bare spaCy, {n} processes'] / med[f'tacitus code --processes {n}']:.2f}")
+    print(f"peak resident memory: this process {peak_mb():.0f} MB, largest worker {peak_mb(children=True):.0f} MB")
 
 
 if __name__ == "__main__":

@@ -226,7 +226,7 @@ def code_parallel(
     articles: Iterable[Article],
     processes: int | None = None,
     dictionaries: str | Path | None = None,
-    batch_size: int = 8,
+    batch_size: int = 16,
 ) -> Iterator[CodedArticle | Failure]:
     """Code articles with ``processes`` workers, each loading the models once; order is kept."""
     processes = processes or default_processes()
