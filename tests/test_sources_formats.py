@@ -1,4 +1,4 @@
-"""Each input kind read end to end: text, JSON Lines, CSV/TSV, HTML, WARC, RSS/Atom, gzip, stdin, directories."""
+"""Each input kind read end to end: text, JSON Lines, CSV/TSV, HTML, gzip, stdin, directories."""
 import gzip
 import io
 import json
@@ -7,60 +7,9 @@ from datetime import date
 
 import pytest
 
+from source_stories import COP28, FINLAND, FRENCH, PAGE, PYONGYANG, SUEZ, articles, page, rejected, write  # noqa: F401
 from tacitus.model import Article
 from tacitus.sources import Rejected, content_id, read_inputs
-
-# Stories written for these tests about real events; not taken from any outlet.
-PYONGYANG = (
-    "PYONGYANG, June 19 (Tacitus Wire) - Russian President Vladimir Putin and North Korean leader "
-    "Kim Jong Un signed a comprehensive strategic partnership treaty on Wednesday that commits each "
-    "country to help the other if it is attacked. Putin arrived in Pyongyang before dawn for his first "
-    "visit in twenty-four years and was greeted at the airport by Kim. Officials in Seoul and Washington "
-    "said they were studying the text of the agreement and warned against any transfer of weapons."
-)
-COP28 = (
-    "DUBAI, Dec 13 (Tacitus Wire) - Nearly two hundred countries at the COP28 climate summit agreed on "
-    "Wednesday to transition away from fossil fuels in energy systems, the first time a United Nations "
-    "climate deal has named oil, gas and coal. The summit president, Sultan al-Jaber, gavelled the text "
-    "through minutes after the session opened. Small island states said the wording still left too many "
-    "loopholes, while oil producers said it respected national circumstances."
-)
-FINLAND = (
-    "BRUSSELS, April 4 (Tacitus Wire) - Finland became the thirty-first member of the North Atlantic "
-    "Treaty Organization on Tuesday, ending decades of military non-alignment after Russia's invasion of "
-    "Ukraine. Foreign Minister Pekka Haavisto handed the accession documents to the United States "
-    "Secretary of State at the alliance headquarters, and the Finnish flag was raised outside the "
-    "building in the afternoon. Moscow said it would take countermeasures."
-)
-SUEZ = (
-    "ISMAILIA, Egypt (Tacitus Wire) — Salvage crews freed the container ship Ever Given on Monday after "
-    "it had blocked the Suez Canal for six days, allowing hundreds of waiting vessels to begin moving "
-    "through one of the world's busiest trade routes. The canal authority said tugboats and dredgers "
-    "had worked around the clock and that traffic would resume at once. Shipping companies warned that "
-    "delays at ports in Europe would last for weeks."
-)
-FRENCH = (
-    "PARIS, 26 juillet - La cérémonie d'ouverture des Jeux olympiques s'est déroulée sur la Seine "
-    "vendredi soir, sous une pluie battante. Des milliers d'athlètes ont défilé sur des bateaux entre le "
-    "pont d'Austerlitz et le Trocadéro, devant des centaines de milliers de spectateurs. Les organisateurs "
-    "ont salué une soirée historique malgré le mauvais temps."
-)
-
-
-def articles(items):
-    return [i for i in items if isinstance(i, Article)]
-
-
-def rejected(items):
-    return [i for i in items if isinstance(i, Rejected)]
-
-
-def write(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.write_bytes(data)
-    return str(path)
 
 
 # -- plain text -----------------------------------------------------------------------------
@@ -174,26 +123,6 @@ def test_tsv_sniffed_by_header_and_missing_text_column(tmp_path):
 
 # -- HTML -----------------------------------------------------------------------------------
 
-PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Egypt's canal reopens | The Example Times</title>
-<meta name="author" content="Rana Example">
-<meta property="article:published_time" content="2021-03-29T18:00:00Z">
-</head><body>
-<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
-<li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
-<aside class="advert">Subscribe now for unlimited access to premium journalism!</aside>
-<main><article><h1>Ever Given freed, Suez Canal reopens</h1>
-{paragraphs}
-</article></main>
-<footer><p>© 2021 The Example Times. All rights reserved.</p><p><a href="/privacy">Privacy</a> |
-<a href="/terms">Terms of use</a> | <a href="/cookies">Cookie settings</a></p></footer>
-</body></html>"""
-
-
-def page(story: str) -> str:
-    return PAGE.replace("{paragraphs}", "".join(f"<p>{s}.</p>\n" for s in story.rstrip(".").split(". ")))
-
-
 def test_html_main_text_without_boilerplate(tmp_path):
     p = write(tmp_path / "suez.html", page(SUEZ))
     [a] = list(read_inputs([p]))
@@ -218,130 +147,6 @@ def test_html_without_main_text_is_skipped(tmp_path):
     p = write(tmp_path / "menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
     [r] = list(read_inputs([p]))
     assert r.status == "skipped" and r.reason.startswith("no main text found in the HTML page")
-
-
-# -- WARC -----------------------------------------------------------------------------------
-
-def make_warc(path, gzipped=True, truncate_at=None):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=gzipped)
-    writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "tacitus-test"}))
-    for n, story in enumerate([SUEZ, FINLAND, COP28]):
-        url = f"https://news.example.org/story-{n}"
-        req = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example.org")], is_http_request=True)
-        if n == 0:
-            writer.write_record(writer.create_warc_record(url, "request", http_headers=req))
-        body = page(story).encode("utf-8")
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
-                                        warc_headers_dict={"WARC-Date": "2024-05-15T10:00:00Z"})
-        writer.write_record(rec)
-    pdf = StatusAndHeaders("200 OK", [("Content-Type", "application/pdf")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record("https://news.example.org/report.pdf", "response",
-                                                  payload=io.BytesIO(b"%PDF-1.7 ..."), http_headers=pdf))
-    data = buf.getvalue()
-    if truncate_at is not None:
-        data = data[: int(len(data) * truncate_at)]
-    return write(path, data)
-
-
-@pytest.mark.parametrize("gzipped", [True, False])
-def test_warc_records(tmp_path, gzipped):
-    p = make_warc(tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc"), gzipped)
-    items = list(read_inputs([p]))
-    assert len(items) == 6  # warcinfo, request, 3 responses, pdf
-    kinds = [(type(i).__name__, getattr(i, "reason", None)) for i in items]
-    assert kinds[0] == ("Rejected", "not a WARC response record (warcinfo)")
-    assert kinds[1] == ("Rejected", "not a WARC response record (request)")
-    assert kinds[5] == ("Rejected", "not HTML (application/pdf)")
-    arts = articles(items)
-    assert [a.url for a in arts] == [f"https://news.example.org/story-{n}" for n in range(3)]
-    assert arts[0].origin == f"{p}#record 3 <https://news.example.org/story-0>"
-    assert "Ever Given" in arts[0].text and "Subscribe now" not in arts[0].text
-    # page metadata gives 2021-03-29; the dateline (BRUSSELS, April 4) the second; WARC-Date is the fallback
-    assert arts[0].published == date(2021, 3, 29)
-    assert arts[1].dateline.place == "Brussels"
-
-
-def test_truncated_warc_gz_keeps_records_read_so_far(tmp_path):
-    p = make_warc(tmp_path / "cut.warc.gz", truncate_at=0.7)
-    items = list(read_inputs([p]))
-    assert len(articles(items)) >= 1
-    last = items[-1]
-    assert last.status == "failed" and last.reason.startswith("truncated")
-    assert sum(1 for i in items if isinstance(i, Rejected) and i.status == "failed") == 1
-
-
-def test_truncated_plain_warc(tmp_path):
-    p = make_warc(tmp_path / "cut.warc", gzipped=False, truncate_at=0.8)
-    items = list(read_inputs([p]))
-    assert len(articles(items)) >= 1
-    assert items[-1].status == "failed" and "truncated" in items[-1].reason
-
-
-def test_text_file_forced_as_warc_is_a_clear_failure(tmp_path):
-    p = write(tmp_path / "x.txt", SUEZ)
-    [r] = list(read_inputs([p], input_format="warc"))
-    assert r.status == "failed" and r.reason.startswith("not a WARC file")
-
-
-# -- feeds ----------------------------------------------------------------------------------
-
-RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Tacitus Wire</title><link>https://wire.example.org/</link>
-<language>en-us</language>
-<item><title>Finland joins NATO</title><link>https://wire.example.org/finland</link>
-<guid>wire-finland</guid><pubDate>Tue, 04 Apr 2023 15:00:00 GMT</pubDate>
-<description>&lt;p&gt;{FINLAND}&lt;/p&gt;</description></item>
-<item><title>COP28 deal</title><link>https://wire.example.org/cop28</link>
-<pubDate>Wed, 13 Dec 2023 09:00:00 GMT</pubDate><description>{COP28}</description></item>
-<item><title>Photo gallery</title><link>https://wire.example.org/photos</link></item>
-</channel></rss>"""
-
-ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Example Atom</title><id>urn:example:feed</id>
-<updated>2024-06-19T12:00:00Z</updated>
-<entry><title>Putin and Kim sign pact</title><id>urn:example:pyongyang</id>
-<link href="https://atom.example.org/pyongyang"/><published>2024-06-19T08:00:00Z</published>
-<summary>Short summary.</summary>
-<content type="html">&lt;p&gt;{PYONGYANG}&lt;/p&gt;</content></entry></feed>"""
-
-
-def test_rss_items(tmp_path):
-    p = write(tmp_path / "wire.rss", RSS)
-    items = list(read_inputs([p]))
-    assert len(items) == 3
-    a, b, c = items
-    assert a.doc_id == "wire-finland" and a.title == "Finland joins NATO" and a.published == date(2023, 4, 4)
-    assert a.text.startswith("BRUSSELS, April 4") and "<p>" not in a.text and a.source == "Tacitus Wire"
-    assert a.origin == f"{p}#item 1"
-    assert b.doc_id == "https://wire.example.org/cop28" and b.published == date(2023, 12, 13)
-    assert isinstance(c, Rejected) and c.origin == f"{p}#item 3" and c.reason == "feed item has no summary or content text"
-
-
-def test_atom_entry_uses_full_content(tmp_path):
-    p = write(tmp_path / "feed.xml", ATOM)
-    [a] = list(read_inputs([p]))
-    assert a.doc_id == "urn:example:pyongyang" and a.url == "https://atom.example.org/pyongyang"
-    assert a.text == PYONGYANG and a.published == date(2024, 6, 19)
-
-
-def test_fetch_feed_refuses_non_http_urls(tmp_path):
-    from tacitus.sources import fetch_feed
-
-    p = write(tmp_path / "feed.xml", ATOM)
-    [r] = list(fetch_feed(f"file://{p}"))
-    assert r.status == "failed" and "only http:// and https://" in r.reason
-
-
-def test_fetch_feed_network_error_is_a_rejection():
-    from tacitus.sources import fetch_feed
-
-    [r] = list(fetch_feed("http://127.0.0.1:9/feed.xml", timeout=2))
-    assert r.status == "failed" and r.reason.startswith("could not fetch feed")
 
 
 # -- paths, gzip, stdin ---------------------------------------------------------------------
