@@ -174,13 +174,7 @@ class Pipeline:
     # -- many articles -----------------------------------------------------
     def code_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle | Failure]:
         """Code articles in order in this process; a failing article becomes a Failure."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
-                yield from self._code_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(articles, batch_size):
             yield from self._code_batch(batch)
 
     def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle | Failure]:
@@ -218,6 +212,18 @@ def _work(batch: list[Article]):
     return list(_WORKER.code_many(batch, batch_size=len(batch)))
 
 
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of at most ``size`` items, in order."""
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def default_processes() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -234,17 +240,7 @@ def code_parallel(
         yield from Pipeline(dictionaries).code_many(articles, batch_size=batch_size)
         return
 
-    def batches():
-        batch = []
-        for a in articles:
-            batch.append(a)
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(processes, initializer=_init_worker, initargs=(dictionaries,)) as pool:
-        for result in pool.imap(_work, batches()):
+        for result in pool.imap(_work, batches(articles, batch_size)):
             yield from result

@@ -239,11 +239,8 @@ class Store(EventReader):
     def _insert_documents(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
         if table.num_rows == 0:
             return 0
-        con.register("_new_documents", table)
-        try:
+        with _registered(con, "_new_documents", table):
             return con.execute("INSERT OR IGNORE INTO documents SELECT * FROM _new_documents").fetchone()[0]
-        finally:
-            con.unregister("_new_documents")
 
     @staticmethod
     def _insert_events(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
@@ -258,28 +255,32 @@ class Store(EventReader):
         # The key: ids already stored are skipped (anti-join), and so are repeats within the table.
         unique = pc.count_distinct(table.column("event_id")).as_py() == table.num_rows
         source = "_new_events" if unique else "(SELECT DISTINCT ON (event_id) * FROM _new_events)"
-        con.register("_new_events", table)
-        try:
+        with _registered(con, "_new_events", table):
             return con.execute(
                 f"INSERT INTO events ({columns}, event_day) "
                 f"SELECT {columns}, {EVENT_DAY_SQL} FROM {source} AS n "
                 f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id)"
             ).fetchone()[0]
-        finally:
-            con.unregister("_new_events")
 
     @staticmethod
     def _insert_log(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
         if table.num_rows == 0:
             return 0
-        con.register("_new_log", table)
-        try:
+        with _registered(con, "_new_log", table):
             return con.execute(
                 "INSERT INTO ingest_log (input, status, reason, events, doc_id) "
                 "SELECT input, status, reason, events, doc_id FROM _new_log"
             ).fetchone()[0]
-        finally:
-            con.unregister("_new_log")
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """An Arrow table visible to SQL as ``name`` for the duration of the block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)
 
 
 def events_table(events: list) -> pa.Table:
