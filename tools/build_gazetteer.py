@@ -111,7 +111,7 @@ def build_rows() -> list[list[str]]:
     world_names = names_of_codes(cities, towns)
     world_codes = {}
     for code, town_name in sorted(world_names.items()):
-        if code not in admin1_names and not is_generic(clean_name(town_name)):
+        if code not in admin1_names:
             admin1_names[code] = clean_name(town_name)
             world_codes[code] = town_name
     admin1_ids = {code: gid for code, _name, gid in admin1_table if gid}
@@ -180,7 +180,9 @@ def build_rows() -> list[list[str]]:
         rows.append([
             "admin1", admin1_ids.get(code, ""), admin1_display(code), iso3_of[iso2], admin1_display(code),
             coord(lat), coord(lon), str(population), flags,
-            "|".join(keys_of(names, region_forms=True)), "",
+            # A generic name ("Central Region") names a city's region but is never looked up.
+            "" if code in world_codes and is_generic(admin1_display(code)) else "|".join(keys_of(names, region_forms=True)),
+            "",
         ])
 
     # Regions of the town table that no code above names (no city over 15,000 people in them, or
