@@ -9,7 +9,9 @@ import spacy
 from tacitus.petrarch import (Dictionaries, DictionaryError, PetrarchCoder, read_agents,
                               read_discards, read_issues, read_verbs, score)
 from tacitus.petrarch.actors_reader import read_actors_text
-from tacitus.petrarch.verbs_reader import Marker, PrepPhrase, SynsetRef, Word
+from tacitus.petrarch.ontology import parse_value, read_ontology
+from tacitus.petrarch.suites import balanced_parse
+from tacitus.petrarch.verbs_reader import Marker, Phrase, PrepPhrase, SynsetRef, Word
 
 VERBS = """\
 # a comment line
@@ -335,3 +337,85 @@ def test_score_counts_like_the_suite_runners():
     assert total["lenient_correct"] == 2  # ARN/GON/04 matches at 3 letters and 2 digits
     assert result["by_category"]["DATE"]["records"] == 1
     assert [f["id"] for f in result["failures"]] == ["A", "D"]
+
+
+# -- rules added for the fictional suites: negation, connectors, lists, PETRARCH-1 reading ---
+
+ONTOLOGY = """\
+# a comment
+050:0x0080#DiplomaticCoop
+060:0x0070#MaterialCoop
+111:0x1007f#0xFFFF+0x0080#Criticize
+120:-0xFFFF#Reject
+121:-0xFFFF+0x0070
+"""
+
+
+def test_ontology_values_and_negation(tmp_path):
+    ontology = read_ontology(write(tmp_path, "Internal.Coding.Ontology.txt", ONTOLOGY))
+    assert parse_value("-0xFFFF+0x2040+0x300") == -0xFFFF + 0x2340
+    assert parse_value("0x10 and more") is None
+    assert ontology.values["111"] == 0xFFFF + 0x80
+    assert ontology.negate("111") == "050"  # did not criticize -> cooperated
+    assert ontology.negate("121") == "060"  # did not reject cooperation -> cooperated
+    assert ontology.negate("060") == "121"  # did not cooperate -> rejected cooperation
+    assert ontology.negate("050") == "120"  # no 'reject 050' code: the nearest, Reject
+    assert ontology.negate("999") is None
+    with pytest.raises(DictionaryError, match=r"O.txt:2: bad ontology value for 050"):
+        read_ontology(write(tmp_path, "O.txt", "# x\n050:0x00ZZ\n"))
+
+
+def test_verb_reader_connectors_and_underscored_synset_names():
+    verbs = read_verbs("v.txt", "&PREP_\n+ON\n+AT\n\n--- CLASH [111] ---\nCLASH\n"
+                                "- MOST_CERTAINLY_&NEG * OVER EFFORTS [907]\n"
+                                "- * {NEW &PREP RELATIONS} [1951]\n- * &PREP RESOLUTION [102]\n"
+                                "- * (ON PROGRAMS) [051]\n")
+    assert "&PREP" in verbs.synsets  # the trailing '_' is not part of the name
+    closed, braces, plain, _ = verbs.blocks[0].patterns
+    assert closed.pre == (Phrase((Word("MOST"), Word("CERTAINLY"), SynsetRef("&NEG"))),)
+    assert braces.post == (Phrase((Word("NEW"), SynsetRef("&PREP"), Word("RELATIONS")),
+                                  adjacent=False),)
+    assert plain.post == (SynsetRef("&PREP"), Word("RESOLUTION"))
+    assert not verbs.linear  # it has '(PREP ...)' phrases: a PETRARCH-2 file
+    linear = read_verbs("p1.txt", "--- ACT [100] ---\nACT\n- INDICATED WOULD * NOW [1010]\n")
+    assert linear.linear
+
+
+@pytest.fixture(scope="module")
+def negating_coder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pico")
+    write(folder, "T.verbs.txt", VERBS)
+    write(folder, "T.actors.txt", ACTORS)
+    write(folder, "T.agents.txt", AGENTS)
+    write(folder, "T.Internal_Coding_Ontology.txt", ONTOLOGY)
+    dictionaries = Dictionaries.load(folder)
+    assert dictionaries.ontology is not None
+    return PetrarchCoder(dictionaries)
+
+
+def test_coder_negates_codes_through_the_ontology(negating_coder, nlp):
+    assert triples(negating_coder, nlp, "Arnor condemned Gondor.") == [("ARN", "GON", "111")]
+    for text in ("Arnor did not condemn Gondor.", "Arnor didn't condemn Gondor.",
+                 "Arnor most certainly did not even ever condemn Gondor."):
+        assert triples(negating_coder, nlp, text) == [("ARN", "GON", "050")], text
+
+
+def test_coder_brace_phrases_skip_only_modifiers(coder, nlp):
+    assert triples(coder, nlp, "Arnor restored economic ties with Gondor.") == [
+        ("ARN", "GON", "050")]
+    # 'trade' is a noun: 'economic trade ties' is not an '{&TIETYPES TIES}' phrase
+    assert ("ARN", "GON", "050") not in triples(coder, nlp,
+                                                "Arnor restored economic trade ties with Gondor.")
+
+
+def test_coder_reads_a_written_list_the_parser_missed(coder, nlp):
+    # spaCy reads 'the Rohan' as an apposition to 'Arnor', cutting the list in two
+    assert triples(coder, nlp, "Arnor, the Rohan, Gondor and Smeagol condemned Onodoher.",
+                   date(1990, 1, 1)) == [("ARN", "ONO", "111"), ("GON", "ONO", "111"),
+                                         ("HOB", "ONO", "111"), ("ROH", "ONO", "111")]
+
+
+def test_balanced_parse():
+    assert balanced_parse("(ROOT (S (NP (NNP Arnor)) (VP (VBD left))))")
+    assert not balanced_parse("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)))")
+    assert not balanced_parse("(ROOT (S (NP (NNP Arnor))) (VP (VBD left))))")

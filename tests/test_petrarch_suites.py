@@ -66,9 +66,9 @@ def test_ud_2_02_suite_beats_universal_petrarch(ud_2_02):
     total = ud_2_02["total"]
     assert total["records"] == 245 and total["expected"] == 305
     # UniversalPetrarch (2018): 68.3 % found, 23 % extra
-    assert total["found_pct"] >= 79.0, total
-    assert total["extra_pct"] <= 15.0, total
-    assert total["exact_pct"] >= 77.0, total
+    assert total["found_pct"] >= 88.0, total
+    assert total["extra_pct"] <= 9.0, total
+    assert total["exact_pct"] >= 85.5, total
     categories = ud_2_02["by_category"]
     assert categories["ACTOR"]["exact_pct"] == 100.0
     assert categories["DATE"]["found_pct"] >= 95.0
@@ -84,11 +84,11 @@ def test_ud_2_02_date_restricted_actor_codes(ud_2_02):
 def test_unit_test_suite_exact_records(unit_tests):
     total = unit_tests["total"]
     assert total["records"] == 278 and total["expected"] == 350
-    assert total["exact_pct"] >= 70.0, total
-    assert total["found_pct"] >= 73.0, total
-    assert total["extra_pct"] <= 21.0, total
-    # sentence/story discards and bad input code nothing
-    assert unit_tests["by_category"]["ERROR"]["exact"] >= 5
+    assert total["exact_pct"] >= 82.0, total
+    assert total["found_pct"] >= 84.0, total
+    assert total["extra_pct"] <= 12.0, total
+    # sentence/story discards and bad input (an unbalanced parse) code nothing
+    assert unit_tests["by_category"]["ERROR"]["exact"] == 7
 
 
 def test_gsr_suite_with_real_phoenix_dictionaries(gsr):
@@ -104,3 +104,29 @@ def test_gsr_transformations_and_surnames(gsr):
     failing = {f["id"] for f in gsr["failures"]}
     # "Obama wants to attack Switzerland" -> ~ a (_ b ATTACK) WANT = a b 138
     assert "APPEALS_1" not in failing
+
+
+def test_ud_2_02_negation_noun_phrases_and_lists(ud_2_02):
+    failing = {f["id"] for f in ud_2_02["failures"]}
+    # "didn't clash over the efforts" [110] -> 050 and "will not wire tap" [170] -> 057
+    # through the internal coding ontology
+    for record_id in ("SYNSET-13", "SYNSET-15b", "SYNSET-22h", "DEMO-32"):
+        assert record_id not in failing, record_id
+    # '{NEW &TIETYPES RELATIONS}' over 'new global economic relations'; the longer set match
+    # ('austrian gold florin') wins a tie; 'death and injury total' is not '{DEATH TOTAL}'
+    for record_id in ("SYNSET-22b", "SYNSET-22bb", "SYNSET-20b", "DEMO-23"):
+        assert record_id not in failing, record_id
+    # "Mordor, the Shire, Arnor and Bree", "Arnor, Calenardhon and the evil awful Gondor"
+    for record_id in ("COMPOUND-08", "COMPOUND-14", "DEMO-11"):
+        assert record_id not in failing, record_id
+
+
+def test_unit_test_petrarch1_reading(unit_tests):
+    failing = {f["id"] for f in unit_tests["failures"]}
+    # linear patterns: 'INDICATED WOULD * NOW', '&PREPOSIT1_' synset, closed connectors
+    for record_id in ("VERB-08", "VERB-10", "VERB-12", "SYNSET-22h", "SYNSET-22e"):
+        assert record_id not in failing, record_id
+    # no passive turn without 'by'; a bare agent target '---EDU'; unbalanced parse input;
+    # the 'after crowds burned ...' clause under a coded verb is not coded
+    for record_id in ("PATTERN-29", "ABOUT-02", "ERROR-02", "ERROR-03", "COMMA-08"):
+        assert record_id not in failing, record_id

@@ -14,6 +14,7 @@ from .verbs_reader import EventCode, VerbEntry, VerbPattern
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _COMPLEMENTS = {"ccomp"}  # clauses whose verb an upper coded verb takes over
 _PRONOUNS = {"it", "they", "he", "she", "we"}
+_NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
 _CLAUSES = {"advcl", "conj", "parataxis", "relcl", "acl", "csubj", "cc"}
 # a verb without its own subject takes the subject of the word it hangs from through these
 _INHERIT = {"xcomp", "conj", "advcl", "acl", "acomp", "prep", "pcomp", "pobj", "oprd"}
@@ -49,6 +50,8 @@ class PetrarchCoder:
         self.transformations = transform.compile_transformations(dictionaries.verbs)
         self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
         self.matcher = PatternMatcher(dictionaries.verbs)
+        # PETRARCH-1 patterns are read along the sentence; PETRARCH-2 ones within the clause
+        self.linear_patterns = dictionaries.verbs.linear
 
     def discard(self, sent) -> str | None:
         """'story' or 'sentence' when a discard phrase occurs in the sentence."""
@@ -78,6 +81,8 @@ class PetrarchCoder:
                 continue  # "noted that X regretted ...": the upper verb's event stands
             if self._hands_over_to_xcomp(sent.doc[index], by_verb):
                 continue  # "pledged to expel X": the lower verb says what is done
+            if self._inside_coded_clause(sent.doc[index], by_verb):
+                continue  # "restored ties with X after crowds burned Y": the main event stands
             for event in coded:
                 if event.key() not in {e.key() for e in events}:
                     events.append(event)
@@ -119,6 +124,20 @@ class PetrarchCoder:
         if any(c.dep_ in ("dobj", "obj") for c in verb.children):
             return False
         return any(c.dep_ == "xcomp" and by_verb.get(c.i) for c in verb.children)
+
+    @staticmethod
+    def _inside_coded_clause(verb, by_verb) -> bool:
+        """A verb of an adverbial clause after a verb that coded an event ("... after crowds
+        burned down its embassy"): PETRARCH codes the main verb's phrase only."""
+        if verb.dep_ != "advcl" or verb.i < verb.head.i:
+            return False
+        chain = [verb.head]  # "Arnor is about to restore ...": 'is' -> 'about' -> 'restore'
+        while len(chain) < 4:
+            nxt = [c for c in chain[-1].children if c.dep_ in ("xcomp", "acomp") and c.i < verb.i]
+            if not nxt:
+                break
+            chain.append(nxt[0])
+        return any(by_verb.get(t.i) for t in chain)
 
     @staticmethod
     def _governed_by_coded_verb(verb, by_verb, targets) -> bool:
@@ -202,13 +221,21 @@ class PetrarchCoder:
         pre = sorted({t for s in subjects for t in s.subtree}, key=lambda t: t.i)
         pre += [t for t in verb.doc[(pre[-1].i + 1 if pre else verb.i): verb.i]
                 if t.head.i == verb.i or t.head.head.i == verb.i]
+        if self.linear_patterns:  # PETRARCH-1 reads back along the sentence
+            start = verb.sent.start
+            pre += [t for t in verb.doc[start: verb.i]]
+            pre += self._governing_verbs(verb)
         pre = sorted(set(pre), key=lambda t: t.i)
         pattern, slots = self._best_pattern(entry, pre, post, entities)
         code = pattern.code if pattern else (entry.code or entry.block.code)
+        if self.dictionaries.ontology is not None and not self.linear_patterns:
+            code = self._negated_code(verb, entry, pattern, code)
         if code.is_null:
             return []
         source = slots.get("source")
         target = slots.get("target")
+        if passive and self.linear_patterns and not by_agents:
+            passive = False  # PETRARCH-1 turns a passive round only on its 'by' agent
         if passive:  # "X was shot in Y" / "X was attacked by Y": X is the target
             if source is None:
                 source = (self._entity_in(by_agents, entities) if by_agents
@@ -223,6 +250,41 @@ class PetrarchCoder:
         if target is not None:
             self._targets[verb.i] = {e.head.i for e in conjunct_group(target, entities)}
         return self._events(verb, entry, pattern, code, source, target, entities)
+
+    def _negated_code(self, verb, entry, pattern, code: EventCode) -> EventCode:
+        """'did not clash', 'will not wire tap': negate the code through the coding ontology,
+        unless the pattern that matched names the negation itself ('NOT * AID')."""
+        if not self._is_negated(verb, entry):
+            return code
+        if pattern is not None and self.matcher.mentions_any(pattern.pre + pattern.post,
+                                                             _NEGATIONS):
+            return code
+        ontology = self.dictionaries.ontology
+        return EventCode(*(c and (ontology.negate(c) or c) for c in (code.forward, code.reverse)))
+
+    @staticmethod
+    def _is_negated(verb, entry: VerbEntry) -> bool:
+        """A 'not' on the verb, on an adverb of it ("did not even ever clash") or on the first
+        word of a multi-word verb ("will not wire tap")."""
+        entry_words = set(range(verb.i - len(entry.before), verb.i))
+        for token in verb.doc[verb.sent.start: verb.sent.end]:
+            if token.dep_ != "neg":
+                continue
+            head = token.head
+            if head.i == verb.i or head.i in entry_words or (
+                    head.dep_ == "advmod" and head.head.i == verb.i):
+                return True
+        return False
+
+    @staticmethod
+    def _governing_verbs(verb) -> list:
+        """'Ethiopia indicated it would act': the verbs whose complement this verb's clause is
+        come before it, as in PETRARCH-1's linear patterns ('INDICATED WOULD * NOW')."""
+        out = []
+        while verb.dep_ in ("ccomp", "xcomp") and verb.head.i < verb.i and len(out) < 2:
+            verb = verb.head
+            out.append(verb)
+        return out
 
     def _object_region(self, verb) -> list:
         out = []
@@ -241,15 +303,18 @@ class PetrarchCoder:
                     entity_tokens.setdefault(i, entity)
         pre_at = {k: entity_tokens[t.i] for k, t in enumerate(pre) if t.i in entity_tokens}
         post_at = {k: entity_tokens[t.i] for k, t in enumerate(post) if t.i in entity_tokens}
-        best: tuple[int, VerbPattern | None, dict] = (-1, None, {})
+        best: tuple[tuple, VerbPattern | None, dict] = ((-1, -1), None, {})
         for pattern in entry.block.patterns:
             slots: dict = {}
             if self.matcher.match_sequence(pattern.pre, pre, pre_at, slots) is None:
                 continue
             if self.matcher.match_sequence(pattern.post, post, post_at, slots) is None:
                 continue
-            if pattern.size > best[0]:
-                best = (pattern.size, pattern, slots)
+            # the most specific pattern; on a tie the one that covers more words
+            # ('&HYPERCURR' matching 'austrian gold florin' beats '&CURRENCY' on 'florin')
+            rank = (pattern.size, slots.get("_width", 0))
+            if rank > best[0]:
+                best = (rank, pattern, slots)
         return best[1], best[2]
 
     @staticmethod
@@ -296,7 +361,8 @@ class PetrarchCoder:
                     continue
                 for x_code in self._codes(x):
                     for y_code in self._codes(y):
-                        if y_code.startswith("---") and len(y_code) > 3:
+                        if (y_code.startswith("---") and len(y_code) > 3
+                                and not self.linear_patterns):
                             continue  # a bare agent target ("---MIL"): mostly wrong in news
                         out.append(CodedTriple(x_code, y_code, fwd, verb.text, how,
                                                x.text if x else "", y.text if y else ""))

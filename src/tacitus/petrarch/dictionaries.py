@@ -10,6 +10,7 @@ from .actors_reader import ActorDictionary, read_actors
 from .agents_reader import AgentDictionary, read_agents
 from .common import DictionaryError
 from .discards import Discards, Issues, read_discards, read_issues
+from .ontology import CodingOntology, read_ontology
 from .verbs_reader import VerbDictionary, read_verbs
 
 
@@ -20,6 +21,7 @@ class Dictionaries:
     agents: AgentDictionary
     discards: Discards = field(default_factory=Discards)
     issues: Issues | None = None
+    ontology: CodingOntology | None = None  # PETRARCH-2's internal coding ontology (negation)
 
     @classmethod
     def load(cls, directory: Path | str, *, verbs_file: str | None = None) -> "Dictionaries":
@@ -28,7 +30,8 @@ class Dictionaries:
         A `PETR_config.ini` in the folder names the files (its [Dictionaries] section);
         otherwise files are recognised by name: `*verbs*`/`CAMEO*` (a PETRARCH-2 file, e.g.
         `*.2.0.txt` or `CAMEO.2.0.txt`, is preferred over a PETRARCH-1 one), `*actors*`,
-        `*agents*`, `*discards*`, `*Issue*`. Ontology and preposition lists are ignored.
+        `*agents*`, `*discards*`, `*Issue*`, `*Ontology*` (the internal coding ontology, used to
+        negate codes as PETRARCH-2 does). Preposition lists are ignored.
         `verbs_file` names the verb file to use instead (e.g. the PETRARCH-1 one).
         """
         directory = Path(directory)
@@ -51,7 +54,9 @@ class Dictionaries:
         for name in names["discards"]:
             read_discards(directory / name, dictionary=discards)
         issues = read_issues(directory / names["issues"]) if names["issues"] else None
-        return cls(verbs, actors, agents, discards, issues)
+        ontology = names.get("ontology")
+        ontology = read_ontology(directory / ontology) if ontology else None
+        return cls(verbs, actors, agents, discards, issues, ontology)
 
 
 def _by_name(directory: Path) -> dict:
@@ -66,6 +71,7 @@ def _by_name(directory: Path) -> dict:
         "agents": [n for n in files if "agent" in lower[n]],
         "discards": [n for n in files if "discard" in lower[n]],
         "issues": next((n for n in files if "issue" in lower[n]), None),
+        "ontology": next((n for n in files if "ontology" in lower[n]), None),
     }
 
 
@@ -85,4 +91,6 @@ def _from_config(config: Path) -> dict:
         "agents": names("agentfile_name"),
         "discards": names("discardfile_name"),
         "issues": (names("issuefile_name") or [None])[0],
+        # PETR_config.ini does not name it: PETRARCH-2 reads it from beside the other files
+        "ontology": _by_name(config.parent)["ontology"],
     }

@@ -12,6 +12,7 @@ from .verbs_reader import Marker, Phrase, PrepPhrase, SynsetRef, VerbDictionary,
 # dependency labels that tie a modifier noun to the noun phrase it belongs to
 _NP_LINKS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat"}
 _JOINING_PREPS = {"OF", "FROM", "IN", "FOR"}
+_NP_GAP = {"ADJ", "ADV", "NUM"}  # words a '{...}' noun-phrase pattern may skip
 
 
 def token_words(token) -> tuple[str, ...]:
@@ -89,9 +90,9 @@ def _span_root(doc, mention: Mention):
     return root
 
 
-def _np_head(token, agent_heads: set[int]):
+def _np_head(token, agent_heads: set[int], climb: bool = True):
     """Climb from a modifier to the head noun of its noun phrase ("Arnor's minister")."""
-    while token.dep_ in _NP_LINKS and token.head.i != token.i and token.head.pos_ in (
+    while climb and token.dep_ in _NP_LINKS and token.head.i != token.i and token.head.pos_ in (
             "NOUN", "PROPN", "PRON", "ADJ", "NUM"):
         token = token.head
     # "ambassadors of Arnor", "soldiers from Gondor": attach to the agent noun
@@ -111,7 +112,10 @@ def build_entities(sent, mentions: list[Mention]) -> list[Entity]:
             agent_heads.add(_np_head(root, set()).i)
     groups: dict[int, Entity] = {}
     for mention, root in zip(mentions, roots):
-        head = _np_head(root, agent_heads)
+        # an actor followed by ',' or 'and' is an item of a list, not a modifier of the noun
+        following = doc[root.i + 1].lower_ if root.i + 1 < len(doc) else ""
+        listed = mention.actor_code and following in (",", "and", "or", "nor")
+        head = _np_head(root, agent_heads, climb=not listed)
         entity = groups.setdefault(head.i, Entity(head, ""))
         entity.mentions.append(mention)
     entities = []
@@ -180,7 +184,46 @@ def conjunct_group(entity: Entity, entities: list[Entity]) -> list[Entity]:
             other = by_head.get(conj.i)
             if other and other not in group:
                 group.append(other)
+    if len(group) == 1:  # the parse saw no list: look at the words
+        group += _listed_with(entity, entities)
     return sorted(group, key=lambda e: e.head.i)
+
+
+_LIST_GLUE = {",", "and", "or", "nor"}
+
+
+def _listed_with(entity: Entity, entities: list[Entity]) -> list[Entity]:
+    """Entities in the same written list as `entity` ("Mordor, the Shire, Arnor and Bree"),
+    whatever the parser made of it: only commas, conjunctions, determiners and adjectives
+    (or a noun right before an actor: "the evil awful Gondor") may stand between them."""
+    doc = entity.head.doc
+    at: dict[int, Entity] = {}
+    for other in entities:
+        for m in other.mentions:
+            for i in range(m.start, m.end):
+                at[i] = other
+        at.setdefault(other.head.i, other)
+    if entity.head.i not in at:
+        return []
+    found = [entity]
+    for step in (-1, 1):
+        i, glued, last = entity.head.i + step, False, entity
+        while 0 <= i < len(doc) and doc[i].sent == entity.head.sent:
+            token = doc[i]
+            if i in at and at[i] is last:
+                pass
+            elif i in at:
+                if not glued:  # two actors with no comma or 'and' between: not a list
+                    break
+                last, glued = at[i], False
+                if last not in found:
+                    found.append(last)
+            elif token.lower_ in _LIST_GLUE:
+                glued = True
+            elif not (token.pos_ in ("DET", "ADJ") or (token.pos_ == "NOUN" and (i + 1) in at)):
+                break
+            i += step
+    return found[1:]
 
 
 class PatternMatcher:
@@ -202,6 +245,18 @@ class PatternMatcher:
         self._synset_cache[name] = members
         return members
 
+    def mentions_any(self, items: tuple, words: set[str]) -> bool:
+        """True when a pattern's elements name one of `words`, directly or through a set."""
+        for item in items:
+            if isinstance(item, Word) and item.text in words:
+                return True
+            if isinstance(item, SynsetRef) and any(
+                    self.mentions_any(member, words) for member in self.synset_members(item.name)):
+                return True
+            if isinstance(item, (Phrase, PrepPhrase)) and self.mentions_any(item.items, words):
+                return True
+        return False
+
     def word_matches(self, word: Word, token) -> bool:
         forms = token_words(token)
         if word.text in forms:
@@ -222,8 +277,28 @@ class PatternMatcher:
                     return end
             return None
         if isinstance(item, Phrase):
-            return self.match_adjacent(item.items, tokens, i)
+            if item.adjacent:
+                return self.match_adjacent(item.items, tokens, i)
+            return self._match_gapped(item.items, tokens, i)
         return None
+
+    def _match_gapped(self, items: tuple, tokens: list, i: int) -> int | None:
+        """'{NEW &TIETYPES RELATIONS}' on 'new global economic relations': the first element
+        starts at tokens[i], the others follow in order; only modifiers (adjectives, adverbs,
+        numbers) may come between them ('economic trade relations' is another noun phrase)."""
+        words = [x for x in items if not isinstance(x, Marker)]
+        if not words:
+            return i
+        end = self.match_at(words[0], tokens, i)
+        for item in words[1:]:
+            found = None
+            while end is not None and end < len(tokens):
+                found = self.match_at(item, tokens, end)
+                if found is not None or tokens[end].pos_ not in _NP_GAP:
+                    break
+                end += 1
+            end = found
+        return end
 
     def match_adjacent(self, items: tuple, tokens: list, i: int) -> int | None:
         for item in items:
@@ -255,6 +330,7 @@ class PatternMatcher:
             for k in range(pos, len(tokens)):
                 end = self.match_at(item, tokens, k)
                 if end is not None:
+                    slots["_width"] = slots.get("_width", 0) + end - k  # words matched
                     pos = end
                     break
             else:

@@ -28,17 +28,33 @@ def _truthy(value) -> bool:
     return str(value).strip().lower() not in ("false", "0", "no")
 
 
+def balanced_parse(parse: str) -> bool:
+    """True when a bracketed (Penn Treebank) parse opens and closes the same phrases."""
+    depth = 0
+    for ch in parse:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def evaluate(records: list[dict], coder: PetrarchCoder, nlp, *, drop_null: bool = False) -> dict:
     """Parse each included record's `text` with `nlp` and score the coder (see scoring.score).
 
     A record's `config.require_dyad` overrides the coder's setting for that record;
-    `drop_null` is passed on to scoring.score.
+    `drop_null` is passed on to scoring.score. A record whose supplied parse (`parse_ptb`) is
+    unbalanced is bad input and codes nothing, as PETRARCH rejects it.
     """
     included = [r for r in records if r.get("included", True)]
     docs = {id(r): doc for r, doc in zip(included, nlp.pipe(r["text"] for r in included))}
 
     def predict(record: dict) -> list[tuple[str, str, str]]:
         doc = docs[id(record)]
+        if record.get("parse_ptb") and not balanced_parse(record["parse_ptb"]):
+            return []
         default = coder.require_dyad
         config = record.get("config") or {}
         if "require_dyad" in config:

@@ -46,7 +46,8 @@ class Marker:
 
 @dataclass(frozen=True)
 class Phrase:
-    items: tuple  # adjacent words / synset refs
+    items: tuple  # words / synset refs, in order
+    adjacent: bool = True  # 'A_B' (closed connector): next to each other; '{A B}': gaps allowed
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,15 @@ class VerbDictionary:
     forms: dict[str, list[VerbEntry]] = field(default_factory=dict)  # verb-word form -> entries
     transformations: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # oddities PETRARCH tolerates, kept
+
+    @property
+    def linear(self) -> bool:
+        """True for a PETRARCH-1 (TABARI-style) file: its patterns are plain word sequences
+        read along the sentence, with (almost) no '(PREP ...)' phrases as PETRARCH-2 uses."""
+        patterns = [p for b in self.blocks for p in b.patterns]
+        with_preps = sum(1 for p in patterns
+                         if any(isinstance(e, PrepPhrase) for e in p.pre + p.post))
+        return bool(patterns) and with_preps < 0.01 * len(patterns)
 
     def entries_for(self, *words: str) -> list[VerbEntry]:
         """Entries whose verb word has one of the given (upper-case) forms, multi-word first."""
@@ -172,6 +182,22 @@ def _split_word(token: str) -> list:
                 out[-1] = Word(out[-1].text, exact=True)
             continue
         out.append(_atom(part))
+    return _join_connected(out)
+
+
+def _join_connected(items: list) -> list:
+    """'MOST_CERTAINLY_&NEG_EVER': words joined by '_' (a closed connector) must be adjacent
+    in the sentence, so a run of them becomes one Phrase; markers stay apart."""
+    out: list = []
+    run: list = []
+    for item in items + [None]:
+        if isinstance(item, (Word, SynsetRef)):
+            run.append(item)
+            continue
+        out.extend(run if len(run) < 2 else [Phrase(tuple(run))])
+        run = []
+        if item is not None:
+            out.append(item)
     return out
 
 
@@ -212,7 +238,7 @@ def parse_pattern_elements(
                     raise DictionaryError(path, line, "a '(' phrase must start with a preposition")
                 items.append(PrepPhrase(inner[0].text, tuple(inner[1:])))
             elif token == "{":
-                items.append(Phrase(tuple(read_until("}"))))
+                items.append(Phrase(tuple(read_until("}")), adjacent=False))
             else:
                 items.extend(_split_word(token))
         if closer is not None:
@@ -255,7 +281,8 @@ class _VerbReader:
         if text.startswith("---"):
             self._start_block(text, line.number)
         elif text.startswith("&"):
-            name = text.split()[0].upper()
+            # '&PREPOSIT1_': the trailing '_' (no stemming) is not part of the name
+            name = text.split()[0].upper().rstrip("_")
             self.synset = name
             self.block = None
             self.result.synsets.setdefault(name, [])
@@ -263,7 +290,9 @@ class _VerbReader:
             member = text[1:].strip().strip("()").strip()
             if not member:
                 raise DictionaryError(self.path, line.number, "empty synonym set member")
-            items = tuple(e for tok in member.split() for e in _split_word(tok))
+            # a member's words are matched next to each other anyway: no Phrase needed
+            items = tuple(x for tok in member.split() for e in _split_word(tok)
+                          for x in (e.items if isinstance(e, Phrase) else (e,)))
             self.result.synsets[self.synset].append(items)
         elif self.block is None:
             raise DictionaryError(
