@@ -15,9 +15,11 @@ from tacitus.evaluate import evaluate_records, read_gold
 REALNEWS = Path(__file__).parent / "data" / "realnews_gold.jsonl"
 
 # (found %, extra % at most, records exactly right %) floors
-REALNEWS_FLOOR = (39.0, 42.0, 34.0)
-GSR_FLOOR = (30.0, 50.0, 31.0)
-PLOVER_FLOOR = (41.0, 47.0)  # event type right %, source country right %
+REALNEWS_FLOOR = (44.5, 36.0, 39.5)
+# The PETRARCH2 gold leaves role words with no country as they stand ("Congress" ---LEG); Tacitus
+# gives them the country their sentence names (USALEG), which that gold counts as extra.
+GSR_FLOOR = (34.0, 50.5, 34.5)
+PLOVER_FLOOR = (55.5, 61.5)  # event type right %, source country right %
 
 
 def test_real_news_regression_set():

@@ -8,14 +8,18 @@
 3. Neighbours are composed into one actor: a country or group before a role word
    ("Russian troops" -> RUSMIL, "Ukraine's military" -> UKRMIL), a title and a
    country before a person ("Chinese President Xi Jinping"), a role word alone
-   ("police" -> ---COP).
+   ("police" -> ---COP); a run of role words takes the most specific one ("rebel leaders" ->
+   REB, see the "head" use in roles.tsv); a person before a role word gives their country
+   ("the Trump administration" -> USAGOV); "former" makes an office-holder ELI (cues.tsv).
+4. :mod:`.context` then reads each sentence: misspelt country names, unknown persons in
+   apposition or named again, and a country for role words that have none.
 
 Out-of-office rule: a known person named outside all of their dated terms is coded
 by their country alone (role None), e.g. "Trump" in 2022 -> USA, not USAGOV.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +32,8 @@ from .lexicon import ActorLexicon, Entry, load_actor_lexicon
 # kinds that name a polity or organisation a role word can attach to
 OWNER_KINDS = {"country", "adjective", "capital", "region", "igo", "group", "metonym"}
 LINK_WORDS = {"'s", "’s", "'", "the", "of"}
+# roles an office-holder has while in office; "former" makes them ELI
+OFFICE_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 
 
 @dataclass
@@ -124,62 +130,14 @@ class ActorFinder:
 
     # -- composing -----------------------------------------------------------
     def find(self, doc_or_span, on: date | None = None) -> list[ActorMention]:
+        """Every actor named in a Doc or Span, composed and read in its sentence's context."""
+        from .context import misspelt_countries, read_context
+
         doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
         lo, hi = (doc_or_span.start, doc_or_span.end) if isinstance(doc_or_span, Span) else (0, len(doc))
         raw = [(s, e, self._choose(entries, on)) for s, e, entries in self._matches(doc) if lo <= s and e <= hi]
-        mentions: list[ActorMention] = []
-        i = 0
-        while i < len(raw):
-            start, end, entry = raw[i]
-            consumed = 1
-            if entry.kind in OWNER_KINDS:
-                owner = entry
-                j = i + 1
-                # owner [+ 's / adjectives] + role word -> one actor ("Ukraine's military", "Russian troops")
-                # owner + title(s) + person -> the person ("Chinese President Xi Jinping")
-                while j < len(raw) and raw[j][2].kind in ("title", "role") and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
-                    j += 1
-                if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]) and j > i:
-                    s2, e2, person = raw[j]
-                    mentions.append(self._mention(doc, start, e2, person, owner=owner if person.role is None and person.country is None else None))
-                    i = j + 1
-                    continue
-                if j > i + 1 or (j == i + 1 and False):
-                    pass
-                if j > i + 1:
-                    role_entry = raw[j - 1][2]
-                    if role_entry.role:
-                        mentions.append(self._composed(doc, start, raw[j - 1][1], owner, role_entry))
-                        i = j
-                        continue
-                mentions.append(self._mention(doc, start, end, entry))
-            elif entry.kind == "title":
-                j = i + 1
-                while j < len(raw) and raw[j][2].kind == "title" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
-                    j += 1
-                if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
-                    mentions.append(self._mention(doc, start, raw[j][1], raw[j][2]))
-                    i = j + 1
-                    continue
-                role = next((r[2] for r in raw[i:j] if r[2].role), None)
-                if role is not None and role.kind == "role":
-                    mentions.append(self._mention(doc, start, raw[j - 1][1], role))
-                i = j
-                continue
-            elif entry.kind == "role":
-                j = i + 1
-                while j < len(raw) and raw[j][2].kind in ("title", "role") and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
-                    j += 1
-                if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
-                    # "President Vladimir Putin", "Prime Minister Nikol Pashinyan"
-                    mentions.append(self._mention(doc, start, raw[j][1], raw[j][2]))
-                    i = j + 1
-                    continue
-                if entry.role and self._stands_alone(doc, start, end):
-                    mentions.append(self._mention(doc, start, end, entry))
-            else:
-                mentions.append(self._mention(doc, start, end, entry))
-            i += consumed
+        raw = sorted(raw + misspelt_countries(doc, {i for s, e, _ in raw for i in range(s, e)}, self.lexicon, lo, hi))
+        mentions = self._compose(doc, self._merge_peoples(doc, raw))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         extended = []
         for m in mentions:
@@ -187,7 +145,137 @@ class ActorFinder:
             if x is not m and any(i in covered for i in range(m.end, x.end)):
                 x = m
             extended.append(x)
-        return self._share_roles(doc, extended)
+        mentions = self._mark_former(doc, self._share_roles(doc, extended))
+        return read_context(doc, mentions, self.lexicon, lo, hi)
+
+    def _compose(self, doc: Doc, raw: list[tuple[int, int, Entry]]) -> list[ActorMention]:
+        """Neighbouring matches made into actors: owner + roles, titles + person, person + role."""
+        mentions: list[ActorMention] = []
+        i = 0
+        while i < len(raw):
+            start, end, entry = raw[i]
+            if entry.kind in OWNER_KINDS and self._allegiance(doc, start):
+                # "pro-Russian separatists" are not Russian: the country is named, not composed
+                mentions.append(replace(self._mention(doc, start, end, entry), kind="allegiance"))
+            elif entry.kind in OWNER_KINDS:
+                # owner [+ 's / adjectives] + role words -> one actor ("Ukraine's military", "Russian troops")
+                # owner + title(s) + person -> the person ("Chinese President Xi Jinping")
+                j = self._run_end(doc, raw, i + 1, ("title", "role"))
+                chain = [r[2] for r in raw[i + 1 : j]]
+                role_entry = self._chain_role(chain)
+                if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
+                    person = raw[j][2]
+                    if person.role is None and role_entry is not None:
+                        # the text names the office ("Hezbollah leader X", "China's top diplomat X")
+                        m = self._composed(doc, start, raw[j][1], entry, role_entry)
+                        mentions.append(replace(m, kind="person", name=person.name))
+                    else:
+                        mentions.append(self._mention(doc, start, raw[j][1], person, owner=entry if person.role is None and person.country is None else None))
+                    i = j + 1
+                    continue
+                if role_entry is not None:
+                    mentions.append(self._composed(doc, start, raw[j - 1][1], entry, role_entry))
+                    i = j
+                    continue
+                mentions.append(self._mention(doc, start, end, entry))
+            elif entry.kind == "title":
+                j = self._run_end(doc, raw, i + 1, ("title",))
+                if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
+                    mentions.append(self._mention(doc, start, raw[j][1], raw[j][2]))
+                    i = j + 1
+                    continue
+                role = next((r[2] for r in raw[i:j] if r[2].role), None)
+                after = raw[j - 1][1]
+                # "Judge Alejandro Rivera": a title with a role before a name the lexicon does not know
+                names_follow = after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B"
+                if role is not None and (role.kind == "role" or names_follow):
+                    mentions.append(replace(self._mention(doc, start, after, role), kind="role"))
+                i = j
+                continue
+            elif entry.kind == "role":
+                j = self._run_end(doc, raw, i + 1, ("title", "role"))
+                if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
+                    # "President Vladimir Putin", "Prime Minister Nikol Pashinyan"
+                    mentions.append(self._mention(doc, start, raw[j][1], raw[j][2]))
+                    i = j + 1
+                    continue
+                role_entry = self._chain_role([r[2] for r in raw[i:j]])
+                last = raw[j - 1][1]
+                # "rebel leaders": one actor with the more specific role
+                if role_entry is not None and self._stands_alone(doc, start, last):
+                    mentions.append(self._mention(doc, start, last, role_entry))
+                i = j
+                continue
+            elif entry.kind == "person" and entry.country:
+                j = self._run_end(doc, raw, i + 1, ("role",), tight=True)
+                role_entry = self._chain_role([r[2] for r in raw[i + 1 : j]])
+                if role_entry is not None:
+                    # "the Trump administration", "Putin's government": the person's country + the role
+                    mentions.append(self._composed(doc, start, raw[j - 1][1], entry, role_entry))
+                    i = j
+                    continue
+                mentions.append(self._mention(doc, start, end, entry))
+            else:
+                mentions.append(self._mention(doc, start, end, entry))
+            i += 1
+        return mentions
+
+    def _allegiance(self, doc: Doc, start: int) -> bool:
+        """"pro-Russian", "anti-American": a country named as a cause, not as an owner."""
+        if start >= 2 and doc[start - 1].text == "-":
+            return doc[start - 2].lower_ in self.lexicon.cue("allegiance")
+        return start >= 1 and doc[start - 1].lower_.rstrip("-") in self.lexicon.cue("allegiance") and doc[start - 1].lower_.endswith("-")
+
+    def _run_end(self, doc: Doc, raw, j: int, kinds: tuple[str, ...], tight: bool = False) -> int:
+        """Index after the run of adjacent matches of ``kinds`` starting at ``j``."""
+        while j < len(raw) and raw[j][2].kind in kinds:
+            gap = doc[raw[j - 1][1] : raw[j][0]]
+            if tight and not all(t.lower_ in ("'s", "’s") for t in gap):
+                break
+            if not self._adjacent(doc, raw[j - 1][1], raw[j][0]):
+                break
+            j += 1
+        return j
+
+    def _chain_role(self, chain: list[Entry]) -> Entry | None:
+        """The role a run of role words gives: the last one, unless it is a general head word
+        ("leaders", "officials") after a more specific one ("rebel leaders" -> REB)."""
+        roles = [e for e in chain if e.role]
+        if not roles:
+            return None
+        last = roles[-1]
+        if self.lexicon.role_use(last.phrase) == "head":
+            specific = [e for e in roles[:-1] if e.kind == "role" and self.lexicon.role_use(e.phrase) != "head"]
+            if specific:
+                return specific[-1]
+        return last
+
+    @staticmethod
+    def _merge_peoples(doc: Doc, raw: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+        """"Bosnian Serbs", "Croatian Serb refugees": a people named by the country they live in;
+        the first word's country codes the pair."""
+        out: list[tuple[int, int, Entry]] = []
+        for start, end, entry in raw:
+            if out:
+                s0, e0, prev = out[-1]
+                if (prev.kind == "adjective" and entry.kind == "adjective" and e0 == start and prev.country != entry.country
+                        and doc[end - 1].pos_ in ("PROPN", "NOUN")):
+                    out[-1] = (s0, end, prev)
+                    continue
+            out.append((start, end, entry))
+        return out
+
+    def _mark_former(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Former Pakistani Prime Minister Imran Khan": a former office-holder is an elite (ELI)."""
+        former = self.lexicon.cue("former")
+        out = []
+        for m in mentions:
+            before = doc[m.start - 1].lower_ if m.start > 0 else ""
+            if m.kind in ("person", "role") and m.role in OFFICE_ROLES and (before in former or doc[m.start].lower_ in former):
+                country = m.country if m.country and len(m.country) == 3 else None
+                m = replace(m, code=(country or "---") + "ELI", role="ELI")
+            out.append(m)
+        return out
 
     @staticmethod
     def _with_person(doc: Doc, m: ActorMention) -> ActorMention:
@@ -239,8 +327,8 @@ class ActorFinder:
     def _composed(self, doc: Doc, start: int, end: int, owner: Entry, role: Entry) -> ActorMention:
         span = doc[start:end]
         base = owner.code if owner.kind in ("group", "igo", "metonym") else (owner.country or owner.code)
-        if owner.kind == "group" and role.role in ("UAF", "REB", "MIL", "GOV"):
-            code = base  # "Hamas gunmen", "Houthi fighters" are the group itself
+        if owner.kind == "group" and role.role in ("UAF", "REB", "MIL", "GOV", owner.role):
+            code = base  # "Hamas gunmen", "Houthi fighters", "Fatah Party" are the group itself
         else:
             code = base if base.endswith(role.role or "") else base + (role.role or "")
         return ActorMention(start, end, span.root.i, span.text, code, owner.country, role.role, owner.name if owner.kind in ("group", "igo") else None, "role", False)

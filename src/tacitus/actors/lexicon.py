@@ -43,6 +43,30 @@ class Entry:
 class ActorLexicon:
     entries: list[Entry] = field(default_factory=list)
     role_words: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower phrase -> (role, use)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: cue -> lower-case words
+    iso3_codes: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-3 -> CAMEO country code
+    _spellings: dict[str, list[Entry]] | None = field(default=None, repr=False)
+
+    def spelling_index(self) -> dict[str, list[Entry]]:
+        """Country names and demonyms of one word (five letters or more) under each form with one
+        letter dropped, for finding misspellings ("Ethopia", "Quatar"); built once."""
+        if self._spellings is None:
+            index: dict[str, list[Entry]] = {}
+            for e in self.entries:
+                word = e.phrase.lower()
+                if e.kind in ("country", "adjective") and len(word) >= 5 and word.isalpha() and not e.exact_case:
+                    for form in {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}:
+                        index.setdefault(form, []).append(e)
+            self._spellings = index
+        return self._spellings
+
+    def cue(self, name: str) -> frozenset[str]:
+        """The words of one cue in ``cues.tsv`` (empty when no file defines it)."""
+        return self.cues.get(name, frozenset())
+
+    def role_use(self, phrase: str) -> str:
+        """How a role word is used (noun, title, both, owned, head); "" if it is none."""
+        return self.role_words.get(phrase.lower(), ("", ""))[1]
 
     def add(self, entry: Entry) -> None:
         if entry.phrase.strip():
@@ -74,6 +98,8 @@ def _load_countries(lex: ActorLexicon, path: Path) -> None:
         if not code:
             raise DataFileError(f"{path}:{number}: a country needs a code")
         country = code[:3]
+        if row.get("iso3") and len(code) == 3:
+            lex.iso3_codes.setdefault(row["iso3"], code)
         for phrase in [name, *_split(row.get("aliases", ""))]:
             lex.add(Entry(phrase, code, country, None, name, "country", is_place_name=True, source=path.name))
         for phrase in _split(row.get("adjectives", "")):
@@ -125,6 +151,14 @@ def _load_roles(lex: ActorLexicon, path: Path) -> None:
             lex.add(Entry(phrase, code, None, role if role != "-" else None, None, "role" if use != "title" else "title", source=path.name))
 
 
+def _load_cues(lex: ActorLexicon, path: Path) -> None:
+    for number, row in read_tsv(path):
+        if not row.get("cue"):
+            raise DataFileError(f"{path}:{number}: a cue needs a name")
+        words = {w.lower() for w in _split(row.get("words", ""))}
+        lex.cues[row["cue"]] = frozenset(lex.cues.get(row["cue"], frozenset()) | words)
+
+
 LOADERS = {
     "countries.tsv": _load_countries,
     "regions.tsv": _load_regions,
@@ -133,6 +167,7 @@ LOADERS = {
     "groups.tsv": lambda lex, p: _load_dated(lex, p, "group"),
     "leaders.tsv": lambda lex, p: _load_dated(lex, p, "person"),
     "roles.tsv": _load_roles,
+    "cues.tsv": _load_cues,
 }
 
 

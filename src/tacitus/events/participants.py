@@ -26,6 +26,15 @@ PART_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "quantmod"}
 
 
+# roles of a group that "the group", "the movement", "the militants" can point back to
+ARMED_GROUP_ROLES = {"REB", "UAF", "PTY", "OPP", "RAD"}
+
+
+def is_person(m) -> bool:
+    """A mention or reference that names one person (not a body, seat of power or group)."""
+    return m.kind == "person"
+
+
 @dataclass
 class ActorRef:
     """An actor filling an event role, with how it was found."""
@@ -54,13 +63,23 @@ class Discourse:
     persons: list[ActorRef] = field(default_factory=list)
     countries: list[ActorRef] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
+    groups: list[ActorRef] = field(default_factory=list)
 
     def remember(self, ref: ActorRef) -> None:
         self.actors.append(ref)
-        if ref.kind == "person" or (ref.name and ref.role):
+        if is_person(ref):
             self.persons.append(ref)
         if ref.kind in ("country", "capital", "metonym") and ref.role is None:
             self.countries.append(ref)
+        if ref.kind in ("group", "igo") or (ref.kind == "role" and ref.role in ARMED_GROUP_ROLES and not ref.code.startswith("---")):
+            self.groups.append(ref)
+
+    def last_group(self, before_char: int, igo: bool = False) -> ActorRef | None:
+        """The last armed or political group (or, with ``igo``, intergovernmental body) named."""
+        for ref in reversed(self.groups):
+            if ref.start_char < before_char and (ref.code.startswith(("IGO", "NGO")) == igo):
+                return ref
+        return None
 
     def last_person(self, before_char: int) -> ActorRef | None:
         for ref in reversed(self.persons):
@@ -99,6 +118,12 @@ class SentenceActors:
                 self.by_token[i] = m
             self.by_head.setdefault(m.head, []).append(m)
 
+    @staticmethod
+    def _cue(name: str) -> frozenset[str]:
+        from ..actors import get_actor_finder
+
+        return get_actor_finder().lexicon.cue(name)
+
     def mention_at(self, token: Token):
         return self.by_token.get(token.i)
 
@@ -131,6 +156,16 @@ class SentenceActors:
             refs = self.discourse.last_two_persons(tok.idx) if low == "leaders" else []
             if len(refs) == 2:
                 return [replace(r, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text="the two leaders", via="description") for r in refs]
+        if any(c.lower_ == "the" for c in tok.children) and low in self._cue("group_nouns") | self._cue("igo_nouns"):
+            # "the group also fired rockets", "the bloc said": the last group (or body) named
+            ref = None
+            if low in self._cue("group_nouns"):
+                ref = self.discourse.last_group(tok.idx)
+            if ref is None and low in self._cue("igo_nouns"):
+                ref = self.discourse.last_group(tok.idx, igo=True)
+            if ref is not None and ref.code not in exclude:
+                text = self.doc[tok.left_edge.i : tok.i + 1].text
+                return [replace(ref, token=tok.i, start_char=tok.left_edge.idx, end_char=tok.idx + len(tok), text=text, via="description")]
         if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in tok.children):
             ref = self.discourse.last_country(tok.idx, exclude)
             if ref is not None:
@@ -178,7 +213,7 @@ class SentenceActors:
         for m in self.mentions:
             if m.end > tok.i or m.start < tok.sent.start:
                 continue
-            person = m.kind == "person" or bool(m.name and m.role)
+            person = is_person(m)
             if low in PERSON_PRONOUNS and not person:
                 continue
             if low in THING_PRONOUNS and person:

@@ -1,0 +1,131 @@
+"""Actor finding: lexicon phrases composed, and actors read from their sentence."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tacitus.actors import get_actor_finder, load_actor_lexicon
+from tacitus.datafiles import DataFileError
+from tacitus.events.participants import Discourse, SentenceActors
+from tacitus.nlp import get_nlp
+
+
+def actors(text: str, on: date = date(2024, 1, 1)) -> dict[str, str]:
+    """Mention text -> code."""
+    doc = get_nlp()(text)
+    return {m.text: m.code for m in get_actor_finder().find(doc, on)}
+
+
+def test_a_general_head_word_takes_the_specific_role_before_it():
+    assert actors("Afghan rebel leaders said they would meet the mediator.")["Afghan rebel leaders"] == "AFGREB"
+    assert actors("Chinese officials said the talks went well.")["Chinese officials"] == "CHNGOV"
+
+
+def test_a_person_with_a_role_word_is_their_government():
+    found = actors("The Trump administration deported more than 200 Venezuelans.", date(2025, 3, 16))
+    assert found["Trump administration"] == "USAGOV"
+
+
+def test_the_office_named_in_the_text_codes_a_leader_out_of_office():
+    found = actors("Israel killed Hezbollah leader Hassan Nasrallah in an air strike.", date(2024, 9, 28))
+    assert found["Hezbollah leader Hassan Nasrallah"] == "LBNREBHEZ"
+
+
+def test_former_office_holders_are_elites():
+    found = actors("Former Pakistani Prime Minister Imran Khan was arrested on Tuesday.", date(2023, 5, 9))
+    assert found["Pakistani Prime Minister Imran Khan"] == "PAKELI"
+
+
+def test_a_title_before_an_unknown_name_gives_a_role_and_the_sentence_a_country():
+    found = actors("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.")
+    assert found["Judge Alejandro Rivera"] == "CHLJUD"
+
+
+def test_a_role_word_alone_takes_the_one_country_of_its_sentence():
+    found = actors("Tens of thousands of protesters marched through Minsk demanding that President Alexander Lukashenko step down.",
+                   date(2020, 8, 16))
+    assert found["protesters"] == "BLROPP"
+    assert actors("Iranian security forces opened fire on protesters.")["protesters"] == "IRNOPP"
+    assert actors("Police in Kenya arrested dozens of people.")["Police"] == "KENCOP"
+
+
+def test_a_role_is_not_given_the_country_of_another_actor_with_the_same_role():
+    found = actors("President Francois Mitterand gave a warm welcome to South African leader F.W. de Klerk.", date(1990, 5, 1))
+    assert found["President Francois Mitterand"] == "FRAGOV"  # a known variant spelling, not South African
+    found = actors("President Dos Sontas gave a warm welcome to South African leader F.W. de Klerk.", date(1990, 5, 1))
+    assert found["President Dos Sontas"] == "---GOV"
+
+
+def test_a_country_named_as_a_party_does_not_ground_a_role_word():
+    assert actors("The government expressed appreciation for China's assistance.")["government"] == "---GOV"
+
+
+def test_armed_actors_do_not_lend_their_country_to_their_victims():
+    found = actors("Russian troops killed civilians before withdrawing.", date(2022, 4, 4))
+    assert found["Russian troops"] == "RUSMIL"
+    assert found["civilians"] == "---CVL"
+
+
+def test_foreign_and_pro_do_not_make_a_role_local():
+    assert actors("Foreign journalists were expelled from Russia.")["journalists"] == "---MED"
+    found = actors("Pro-Russian separatists attacked a checkpoint.")
+    assert "RUSREB" not in found.values()
+
+
+def test_peoples_named_by_their_country_of_residence():
+    assert actors("Bosnian Serbs said their forces had withdrawn.")["Bosnian Serbs"] == "BIH"
+    assert actors("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")["Albanians"] == "SRB"
+
+
+def test_an_unknown_person_in_apposition_takes_the_office_described():
+    found = actors("Hoshyar Zebari, the Iraqi foreign minister, said the border would reopen.", date(2008, 1, 1))
+    assert found["Hoshyar Zebari"] == "IRQGOV"
+
+
+def test_an_unknown_person_keeps_their_code_when_named_again():
+    found = actors("U.S. negotiator Paul Nitze met the Soviet delegation. Nitze said progress was made.", date(1987, 1, 1))
+    assert found["U.S. negotiator Paul Nitze"] == "USAGOV"
+    assert found["Nitze"] == "USAGOV"
+
+
+def test_misspelt_country_names_are_found_but_real_places_are_left_alone():
+    assert actors("Ethopia has agreed to reopen its borders.")["Ethopia"] == "ETH"
+    assert actors("Quatar's emir launched a mediation effort.")["Quatar's emir"] == "QATGOV"
+    found = actors("Officials in Indiana and Columbia met.")
+    assert "IND" not in found.values() and "COL" not in found.values()
+
+
+def test_groups_and_igos_from_the_data_files():
+    assert actors("The Revolutionary United Front announced it would disarm.", date(2000, 5, 1))["Revolutionary United Front"] == "SLEREB"
+    assert actors("The European Community gave Ivory Coast aid.", date(1990, 1, 1))["European Community"] == "IGOEUREEC"
+    assert actors("The IRA bombed a barracks in Northern Ireland.", date(1990, 1, 1))["Northern Ireland"] == "GBR"
+
+
+def test_it_points_back_to_a_seat_of_power_or_a_group_not_a_person():
+    doc = get_nlp()("The White House said on Wednesday it would send a Patriot battery to Ukraine.")
+    sa = SentenceActors(doc, get_actor_finder().find(doc, date(2023, 4, 1)), Discourse())
+    it = next(t for t in doc if t.lower_ == "it")
+    assert [r.code for r in sa.resolve(it)] == ["USAGOV"]
+
+
+def test_the_group_points_back_to_the_last_armed_group():
+    nlp, finder = get_nlp(), get_actor_finder()
+    doc = nlp("Hamas fighters crossed into Israel. The group also fired thousands of rockets.")
+    mentions = finder.find(doc, date(2023, 10, 8))
+    first, second = list(doc.sents)
+    discourse = Discourse()
+    from tacitus.events.participants import ActorRef
+
+    for m in mentions:
+        if m.start < first.end:
+            discourse.remember(ActorRef.from_mention(m, doc))
+    sa = SentenceActors(doc, [m for m in mentions if m.start >= second.start], discourse)
+    group = next(t for t in second if t.lower_ == "group")
+    assert [r.code for r in sa.resolve(group)] == ["PSEREBHMS"]
+
+
+def test_a_cue_row_without_a_name_is_reported_with_its_file_and_line(tmp_path):
+    (tmp_path / "cues.tsv").write_text("cue\twords\tnote\n\tpro|anti\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"cues.tsv:2: a cue needs a name"):
+        load_actor_lexicon([tmp_path])
