@@ -72,3 +72,55 @@ def test_historical_event_keeps_its_date(pipeline):
     text = "Leaders marked the anniversary of the Soviet Union's recognition of the People's Republic of China in 1949."
     events = [e for e in coded(pipeline, text) if e.cameo == "054"]
     assert events and events[0].event_date == "1949"
+
+
+def test_announced_cooperation_reads_as_a_plover_promise(pipeline):
+    """CAMEO keeps the visit with its modality; PLOVER, which has no "planned", reads a promise."""
+    events = coded(pipeline, "German Foreign Minister Heiko Maas will visit Albania in June.", "2020-05-01")
+    visit = [e for e in events if e.cameo == "042"]
+    assert visit and visit[0].modality == "planned"
+    assert visit[0].plover["event_type"] == "AGREE"
+
+
+def test_negated_cooperation_reads_as_a_plover_rejection(pipeline):
+    events = coded(pipeline, "Palestinians and Israelis failed to reach agreement on Sunday.", "2020-05-01")
+    assert events and all(e.modality == "negated" and e.plover["event_type"] == "REJECT" for e in events), events
+
+
+def test_claim_about_another_actor_is_an_accusation(pipeline):
+    found = triples(coded(pipeline, "The US claimed that ISIL had attacked Iraq."))
+    assert ("USA", "IMGMUSISI", "112") in found, found
+    assert not any(c == "190" for _, _, c in found), found  # the attack is only alleged
+
+
+def test_denied_strike_is_a_denial_of_responsibility(pipeline):
+    found = triples(coded(pipeline, "Russia denied that its forces had carried out the missile strike on the railway station in Kharkiv."))
+    assert any(s.startswith("RUS") and t == "UKR" and c == "016" for s, t, c in found), found
+
+
+def test_passive_participle_with_agent(pipeline):
+    found = triples(coded(pipeline, "The civilians imprisoned for acting against Moscow were released yesterday by Putin himself."))
+    assert any(s == "RUSGOV" and c == "0841" for s, t, c in found), found
+
+
+def test_accepting_demands_is_acceding(pipeline):
+    found = triples(coded(pipeline, "The Mozambique government on Thursday accepted demands from the rebels."))
+    assert any(s.startswith("MOZ") and c == "083" for s, t, c in found), found
+
+
+def test_same_country_target_through_a_preposition(pipeline):
+    """Only a light verb's own object of the same country is dropped ("recalled its ambassador")."""
+    found = triples(coded(pipeline, "Georgian demonstrators launched missiles at the Georgian government."))
+    assert any(s.startswith("GEO") and t == "GEOGOV" and c.startswith("19") for s, t, c in found), found
+
+
+def test_strike_on_a_place_targets_its_country(pipeline):
+    found = triples(coded(pipeline, "Israel strikes military targets in Iran."))
+    assert any(s == "ISR" and t == "IRN" and c.startswith("19") for s, t, c in found), found
+
+
+def test_endorsed_agreement_is_not_signed(pipeline):
+    """Endorsing an agreement is praise (051); the agreement is its topic, not a signing."""
+    found = triples(coded(pipeline, "Ukrainian lawmakers on Tuesday endorsed an association agreement with the European Union."))
+    assert any(s == "UKRLEG" and c == "051" for s, t, c in found), found
+    assert not any(c == "057" for _, _, c in found), found

@@ -140,11 +140,39 @@ def build_events(
                     trigger={"text": trig.text, "lemma": trig.lemma_.lower()},
                     explanation="; ".join(notes),
                     confidence=cand.confidence,
-                    plover=plover_for(code),
+                    plover=plover_reading(code, modality, lexicon),
                 )
             )
     _inherit_visit_context(events)
     return events
+
+
+# roots whose announced (planned or possible) act PLOVER reads as a promise (AGREE); hostile
+# roots, announced, read as a THREATEN; a negated cooperative act as a REJECT
+PLOVER_PROMISE_ROOTS = {"04", "05", "06", "07", "08"}
+PLOVER_THREAT_ROOTS = {"15", "16", "17", "18", "19", "20"}
+
+
+def plover_reading(code: str, modality: str, lexicon: EventLexicon) -> dict | None:
+    """The PLOVER event for a coded event, read with its modality.
+
+    PLOVER has no "planned" or "negated" events: the CAMEO manual's own examples, which the
+    PLOVER gold records code, read "Portugal will support Turkey" as an expressed intent
+    (03, PLOVER AGREE), "farmers said they would blockade Paris" as a threat (13,
+    THREATEN) and "Syria will not accept more refugees" as a refusal (12, REJECT). The
+    CAMEO code of the event keeps its own reading with its modality; only the PLOVER
+    record takes the intent, threat or refusal that the modality implies.
+    """
+    root = code[:2]
+    shifted = None
+    if modality in ("planned", "possible"):
+        if root in PLOVER_PROMISE_ROOTS:
+            shifted = lexicon.shift("intent", code)
+        elif root in PLOVER_THREAT_ROOTS:
+            shifted = lexicon.shift("threat", code)
+    elif modality == "negated" and root in PLOVER_PROMISE_ROOTS | {"03"}:
+        shifted = lexicon.shift("reject", code)
+    return plover_for(shifted or code)
 
 
 def _inherit_visit_context(events: list[Event]) -> None:

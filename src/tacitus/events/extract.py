@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .lexicon import EventLexicon, Frame
 from .modality import Modality, read_modality
 from .participants import ActorRef, SentenceActors
+from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
 from .syntax import direct_object, direct_subject, prep_objects, subject_of
 
@@ -52,12 +53,17 @@ class Rejection:
 UNTARGETED_ROOTS = {"08", "14", "15", "18", "19", "20"}
 
 
-QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair", "part", "most", "all"}
+# nouns whose "of" object names what is meant: "dozens of drones", "a state of emergency",
+# "a shipment of weapons", "a barrage of rockets"
+QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair", "part",
+                  "most", "all", "state", "shipment", "consignment", "ton", "tonne", "barrage", "volley", "package", "supply", "delivery", "kind", "type",
+                  "control", "mission", "team", "contingent"}
 
 
 def object_words(verb: Token) -> set[str]:
-    """Lemmas a light-verb frame may match: the object, its conjuncts, the noun after
-    "dozens of", and a "with" object ("supplied Russia with drones")."""
+    """Lemmas a light-verb frame may match: the object, its conjuncts, its compound
+    modifiers ("emergency measures", "aid deliveries"), the noun after "dozens of", and a
+    "with" object ("supplied Russia with drones")."""
     obj = direct_object(verb)
     heads = [obj] if obj is not None else []
     if obj is not None and obj.lemma_.lower() in QUANTITY_HEADS:
@@ -66,7 +72,7 @@ def object_words(verb: Token) -> set[str]:
     words = set()
     for h in heads:
         words.add(h.lemma_.lower())
-        words.update(c.lemma_.lower() for c in h.children if c.dep_ == "conj")
+        words.update(c.lemma_.lower() for c in h.children if c.dep_ in ("conj", "compound"))
     return words
 
 
@@ -96,7 +102,10 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
         frames = lexicon.frames_for(lemma, key)
         if not frames and key == "N" and lemma.endswith("s"):
             frames = lexicon.frames_for(lemma[:-1], key)
-        specific = [f for f in frames if f.objects and frame_matches(token, f)]
+        if not frames:
+            continue  # most words: no frame, nothing more to read
+        particles = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "prt")}
+        specific = [f for f in frames if f.objects and frame_matches(token, f) and not (f.needprep and not set(f.preps) & particles)]
         if specific:
             found.append((token, specific[0]))
             obj = direct_object(token)
@@ -104,8 +113,8 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
                 consumed.add(obj.i)
             continue
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
-        particles = preps | {c.lower_ for c in token.children if c.dep_ == "prt"}
-        general = [f for f in frames if not f.objects and not (f.needprep and not set(f.preps) & particles)]
+        clause = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+        general = [f for f in frames if not f.objects and not (f.needprep and not set(f.preps) & particles) and not (f.noclause and clause)]
         if general:
             with_prep = [f for f in general if f.preps and set(f.preps) & preps]
             found.append((token, (with_prep or general)[0]))
@@ -130,8 +139,9 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
             mods.extend([child, *[c for c in child.children if c.dep_ == "conj"]])
     for conj in (c for c in token.children if c.dep_ == "conj"):
         mods.extend(c for c in conj.children if c.dep_ in ("amod", "compound"))
-    # "accused X of genocide", "spoke by telephone": the object of 'of'/'by' qualifies too
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):
+    # "accused X of genocide", "spoke by telephone", "attacked Kyiv with drones": the object of
+    # 'of'/'by'/'with' qualifies too
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "with")):
         for obj in prep.children:
             mods.extend(t for t in obj.subtree if t.i - obj.i < 4)
     # "its trade and military cooperation": the modifiers may hang off a conjoined noun
@@ -176,8 +186,9 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     rejected: list[Rejection] = []
     triggers, consumed = triggers_in(sent, lexicon)
     trigger_nouns = {t.i for t, f in triggers if f.pos == "N"} | consumed
+    verb_roots = {t.i: f.code[:2] for t, f in triggers if f.pos == "V"}
     for token, frame in triggers:
-        if frame.pos == "N" and (_topic_of(token, trigger_nouns) or _discussed(token)):
+        if frame.pos == "N" and (_topic_of(token, trigger_nouns) or _discussed(token) or _judged(token, frame, verb_roots)):
             rejected.append(Rejection(token, frame, f"topic of '{token.head.head.text}', not an event of its own"))
             continue
         roles = verb_roles(token, frame) if frame.pos == "V" else noun_roles(token, frame)
@@ -196,7 +207,7 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         for code, qual in qualifier_codes(token, frame):
             base = f"{frame.describe()}" + (f", refined to {code} by '{qual}'" if qual else "")
             # "rebels engaged peacekeepers in a firefight": one way, although a firefight is mutual
-            pairs = _pairs(sources, targets, replace(frame, recip=False) if AIMED_IN in target_how else frame)
+            pairs = _pairs(sources, targets, replace(frame, recip=False) if AIMED_IN in target_how else frame, target_how == "direct object")
             if not pairs and (frame.notarget or place_token is not None):
                 pairs = [(s, None) for s in sources]
             untargeted = not pairs and not roles.targets and ((frame.pos == "V" and token.tag_ != "VBG") or code[:2] == "14") and not frame.notarget and _untargeted(code, sources)
@@ -227,7 +238,7 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         if demand.trigger.i not in frames:
             frames[demand.trigger.i] = demand.frame
             out.append(demand)
-    return _fold_complements(out, lexicon, frames), rejected
+    return fold_reports(_fold_complements(out, lexicon, frames), actors, lexicon), rejected
 
 
 # verbs that report what someone said; "X said Y must do Z" is X demanding Z of Y (CAMEO 10)
@@ -296,6 +307,12 @@ def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dic
     drop: set[int] = set()
     for c in cands:
         root = c.code[:2]
+        if c.code == "010" and c.trigger.pos_ == "VERB":
+            # "Israel announced it would free prisoners": the announced act is the event
+            comp = complement(c.trigger)
+            if (comp is not None and comp.i in frames) or _asked_noun(c.trigger, frames) is not None:
+                drop.add(c.trigger.i)
+            continue
         if root not in COMPLEMENT_ROOTS | {"12"} or c.trigger.pos_ != "VERB":
             continue
         comp = complement(c.trigger)
@@ -323,6 +340,16 @@ def _topic_of(noun: Token, trigger_nouns: set[int]) -> bool:
     return noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "about", "over", "for") and head.head.i in trigger_nouns
 
 
+# verbs that judge a proposal (endorse, praise, criticize, reject) take a cooperative act as their
+# object without that act happening: "endorsed an association agreement", "rejected the deal"
+JUDGING_ROOTS = {"05", "11", "12"}
+PROPOSAL_ROOTS = {"03", "04", "05", "06"}
+
+
+def _judged(noun: Token, frame: Frame, verb_roots: dict[int, str]) -> bool:
+    return noun.dep_ in ("dobj", "obj") and frame.code[:2] in PROPOSAL_ROOTS and verb_roots.get(noun.head.i) in JUDGING_ROOTS
+
+
 TOPIC_VERBS = {"discuss", "debate", "address", "consider", "review", "cover", "raise"}
 
 
@@ -338,12 +365,13 @@ def _via(ref: ActorRef) -> str:
     return "" if ref.via == "named" else f" (resolved from {ref.via})"
 
 
-def _pairs(sources: list[ActorRef], targets: list[ActorRef], frame: Frame):
+def _pairs(sources: list[ActorRef], targets: list[ActorRef], frame: Frame, object_target: bool = False):
+    """(source, target) pairs; ``object_target``: the targets are a light verb's own object."""
     pairs = []
     if targets:
         for s in sources:
             for t in targets:
-                if frame.objects and s.country and s.country == t.country:
+                if object_target and frame.objects and s.country and s.country == t.country:
                     continue  # "Mexico recalled its ambassador": its own envoy is no target
                 if s.code != t.code:
                     pairs.append((s, t))

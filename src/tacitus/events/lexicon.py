@@ -22,6 +22,7 @@ class Frame:
     inverse: bool = False
     nodobj: bool = False
     needprep: bool = False  # fires only with one of its prepositions ("call on/for", not "called it a disappointment")
+    noclause: bool = False  # fires only when the word governs no clause ("helped Egypt", not "helped militants join")
     srcprep: str | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
     role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
@@ -71,7 +72,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
     for f in flags:
         if f.startswith("srcprep="):
             srcprep = f.split("=", 1)[1]
-        elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj", "needprep"):
+        elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj", "needprep", "noclause"):
             raise DataFileError(f"{path}:{number}: unknown flag {f!r}")
     quals = []
     roles = []
@@ -95,6 +96,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         inverse="inverse" in flags,
         nodobj="nodobj" in flags,
         needprep="needprep" in flags,
+        noclause="noclause" in flags,
         srcprep=srcprep,
         qualifiers=tuple(quals),
         role_codes=tuple(roles),

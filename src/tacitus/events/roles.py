@@ -70,10 +70,15 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     roles = Roles()
     subj, passive, how = subject_of(verb)
     obj = None if frame.nodobj else direct_object(verb)
+    # "the civilians imprisoned for ... were released by Putin": a 'by' agent makes the verb passive
+    # even when the parse found its subject elsewhere
+    passive = passive or (verb.tag_ == "VBN" and agent_of(verb) is not None)
     if passive:
         agent = agent_of(verb)
         roles.add_source([agent] if agent is not None else [], "'by' object of the passive verb")
         roles.add_target([subj] if subj is not None else [], "subject of the passive verb")
+        if verb.dep_ == "acl":  # "victims killed by the crash": the noun is who it was done to
+            roles.add_target([verb.head], f"noun modified by '{verb.text}'")
     else:
         if frame.inverse:
             roles.add_source(prep_objects(verb, {"from", "by"}), "'from' object")
@@ -99,6 +104,8 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         roles.add_target(places, "place where they meet")
     if frame.objects and obj is not None:
         roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
+    if frame.code[:2] in LOCATED_TARGET_ROOTS:
+        _add_located(roles, ([obj] if obj is not None and not frame.objects else []) + [verb])
     if obj is not None and frame.code[:2] in ASKED_BY_ROOTS:
         # "rejected calls by Belarus's rulers", "rejected an offer from Afghanistan": who asked
         asker = [c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"] + prep_objects(obj, {"by", "from"})
@@ -162,6 +169,8 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
             roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
     if frame.code.startswith("04"):
         roles.add_target(_destination(noun), "the trip's destination")
+    if frame.code[:2] in LOCATED_TARGET_ROOTS and frame.preps:
+        _add_located(roles, prep_objects(noun, frame.preps))
     if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in INSTRUMENT_PREPS:
         obj = direct_object(verb)
         if obj is not None and obj.i != noun.i:
@@ -174,6 +183,19 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
         if hit is not None and hit.i != noun.i:
             roles.add_target([hit], f"{'subject' if passive else 'object'} of '{verb.text}' {AIMED_IN} '{noun.text}')")
     return roles
+
+
+# violence and coercion aimed at a place hits whoever holds it: "struck military targets *in Iran*",
+# "a missile strike on the railway station *in Kramatorsk*"
+LOCATED_TARGET_ROOTS = {"17", "18", "19", "20"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
+def _add_located(roles: Roles, hit: list[Token]) -> None:
+    """The place named after what was hit, as a later target option."""
+    for tok in hit:
+        places = [p for p in prep_objects(tok, LOCATIVE_PREPS) if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC")]
+        roles.add_target(places, f"place of the '{tok.text}'")
 
 
 def _destination(noun: Token) -> list[Token]:
