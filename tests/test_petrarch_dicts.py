@@ -419,3 +419,92 @@ def test_balanced_parse():
     assert balanced_parse("(ROOT (S (NP (NNP Arnor)) (VP (VBD left))))")
     assert not balanced_parse("(ROOT (S (NP (NNP Arnor)) (VP (VBD left)))")
     assert not balanced_parse("(ROOT (S (NP (NNP Arnor))) (VP (VBD left))))")
+
+
+# -- skipped actors, joined and spread actor phrases, targets in adverbial clauses -----------
+
+RULE_VERBS = VERBS + """
+--- CELEBRATE  [051] ---
+CELEBRATE
+- * IFTAR (IN ^) +  [017]
+
+--- WARN  [160] ---
+WARN
+- * THEIR ^ ABOUT +  [162]
+
+--- SIGN  [057] ---
+SIGN
+- * ACCORD  [056]
+"""
+
+
+@pytest.fixture(scope="module")
+def rule_coder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rules")
+    write(folder, "T.verbs.txt", RULE_VERBS)
+    write(folder, "T.actors.txt", ACTORS + "ITHILEN [ITH]\nITHILEN_TELEVISION [ITHTV]\n"
+                                           "PRINCE OF DOL AMROTH [DOL]\n")
+    write(folder, "T.agents.txt", AGENTS)
+    return PetrarchCoder(Dictionaries.load(folder))
+
+
+def test_actor_date_interval_holds_on_its_last_day():
+    sam = read_actors_text(ACTORS, "actors.txt").phrases[("SAM", "GAMGEE")]
+    assert sam.code_on(date(2010, 1, 12)) == "ORCHOB"
+    assert sam.code_on(date(2010, 1, 13)) == "HOBMIL"
+
+
+def test_coder_skip_marker_passes_over_a_noun_phrase(rule_coder, nlp):
+    # '(IN ^) +': the actor after IN is passed over, the next one is the target
+    assert triples(rule_coder, nlp, "Arnor celebrated Iftar in Rohan with the leaders of Gondor."
+                   ) == [("ARN", "GON", "017")]
+    # 'THEIR ^ ABOUT +': '^' passes over a noun phrase with no code too
+    assert triples(rule_coder, nlp, "Arnor warned their citizens about Gondor.") == [
+        ("ARN", "GON", "162")]
+
+
+def test_coder_joined_and_spread_actor_phrases(rule_coder, nlp):
+    assert triples(rule_coder, nlp, "Arnor condemned Minas_Tirith.") == [("ARN", "GON", "111")]
+    assert triples(rule_coder, nlp, "Arnor warned their citizens about the Prince of Dol_Amroth."
+                   ) == [("ARN", "DOL", "162")]
+    # ITHILEN TELEVISION with 'state-run' between its words, inside one noun phrase
+    assert triples(rule_coder, nlp, "Arnor condemned Ithilen state-run television.") == [
+        ("ARN", "ITHTV", "111")]
+    assert triples(rule_coder, nlp, "Arnor condemned Ithilen and its television.") == [
+        ("ARN", "ITH", "111")]
+
+
+def test_coder_agent_plural_only_where_the_dictionary_makes_one(rule_coder, nlp):
+    # POLICE {} has no plural: 'polices' is not police
+    assert triples(rule_coder, nlp, "Arnor condemned the police of Gondor.") == [
+        ("ARN", "GONCOP", "111")]
+    assert triples(rule_coder, nlp, "Arnor condemned Gondor's polices.") == [
+        ("ARN", "GON", "111")]
+
+
+def test_coder_target_from_an_adverbial_clause_and_clause_nesting(rule_coder, nlp):
+    # the object names no actor: the purpose clause's does
+    assert triples(rule_coder, nlp, "Arnor signed an accord on Thursday to supply Gondor with "
+                   "some 50,000 tonnes of wheat.") == [("ARN", "GON", "056")]
+    # ... but not when the object itself names one
+    assert triples(rule_coder, nlp, "Arnor condemned Rohan to please Gondor.") == [
+        ("ARN", "ROH", "111")]
+    # 'after leaving Rohan': the main verb's event stands alone
+    assert triples(rule_coder, nlp, "Arnor celebrated Iftar in Rohan with the leaders of Gondor "
+                   "after condemning Ithilen.") == [("ARN", "GON", "017")]
+
+
+def test_coder_agent_over_a_list_after_its_noun(rule_coder, nlp):
+    assert triples(rule_coder, nlp, "Congressmen in Arnor and Gondor condemned Rohan.") == [
+        ("ARNLEG", "ROH", "111"), ("GONLEG", "ROH", "111")]
+
+
+def test_petrarch1_verb_listed_in_two_blocks(tmp_path, nlp):
+    write(tmp_path, "P1.verbs.txt", "--- SHOT [---] ---\nSHOT\n- *_AND_WOUND [223]\n\n"
+                                    "--- SHOT [223] ---\nSHOT\n- + WAS * DEAD IN $ [224]\n")
+    write(tmp_path, "P1.actors.txt", ACTORS)
+    write(tmp_path, "P1.agents.txt", AGENTS)
+    linear = PetrarchCoder(Dictionaries.load(tmp_path))
+    assert linear.linear_patterns
+    assert triples(linear, nlp, "An envoy of Gondor was shot dead in Arnor.") == [
+        ("ARN", "GON", "224")]

@@ -66,9 +66,9 @@ def test_ud_2_02_suite_beats_universal_petrarch(ud_2_02):
     total = ud_2_02["total"]
     assert total["records"] == 245 and total["expected"] == 305
     # UniversalPetrarch (2018): 68.3 % found, 23 % extra
-    assert total["found_pct"] >= 88.0, total
-    assert total["extra_pct"] <= 9.0, total
-    assert total["exact_pct"] >= 85.5, total
+    assert total["found_pct"] >= 90.0, total
+    assert total["extra_pct"] <= 8.0, total
+    assert total["exact_pct"] >= 88.0, total
     categories = ud_2_02["by_category"]
     assert categories["ACTOR"]["exact_pct"] == 100.0
     assert categories["DATE"]["found_pct"] >= 95.0
@@ -84,9 +84,9 @@ def test_ud_2_02_date_restricted_actor_codes(ud_2_02):
 def test_unit_test_suite_exact_records(unit_tests):
     total = unit_tests["total"]
     assert total["records"] == 278 and total["expected"] == 350
-    assert total["exact_pct"] >= 82.0, total
-    assert total["found_pct"] >= 84.0, total
-    assert total["extra_pct"] <= 12.0, total
+    assert total["exact_pct"] >= 85.5, total
+    assert total["found_pct"] >= 88.5, total
+    assert total["extra_pct"] <= 9.0, total
     # sentence/story discards and bad input (an unbalanced parse) code nothing
     assert unit_tests["by_category"]["ERROR"]["exact"] == 7
 
@@ -129,4 +129,17 @@ def test_unit_test_petrarch1_reading(unit_tests):
     # no passive turn without 'by'; a bare agent target '---EDU'; unbalanced parse input;
     # the 'after crowds burned ...' clause under a coded verb is not coded
     for record_id in ("PATTERN-29", "ABOUT-02", "ERROR-02", "ERROR-03", "COMMA-08"):
+        assert record_id not in failing, record_id
+    # '^' skips an actor or an uncoded noun phrase; 'Dol_Amroth' is two words; SHOT in two
+    # blocks; 'Lawmakers in Fornost and Gondor'; 'Ithilen state-run television'
+    for record_id in ("PATTERN-21", "PATTERN-24", "COMPOUND-21", "COMPOUND-22", "DEMO-05",
+                      "COMPOUND-08", "PATTERN-09"):
+        assert record_id not in failing, record_id
+
+
+def test_ud_2_02_skips_targets_and_date_bounds(ud_2_02):
+    failing = {f["id"] for f in ud_2_02["failures"]}
+    # '(IN ^) +'; a target in a purpose clause; an interval's last day; 'polices' is no agent;
+    # a multi-word actor with modifiers between its words
+    for record_id in ("PATTERN-20", "DEMO-15", "DATE-11", "AGENT-22", "PATTERN-08", "COMMA-05"):
         assert record_id not in failing, record_id

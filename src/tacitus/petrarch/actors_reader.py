@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .common import DictionaryError, iter_lines, normalise_phrase, parse_date
@@ -115,8 +115,10 @@ def parse_dated_code(text: str, path: Path, line: int) -> DatedCode:
     if not dash:
         raise DictionaryError(path, line, f"bad date restriction {restriction!r} in [{text}]: "
                               "expected '<D', '>D' or 'D1-D2'")
+    # an interval holds on both of its end dates ("Upper bound of embedded interval")
     return DatedCode(
-        code.upper(), parse_date(first, path, line), parse_date(second, path, line)
+        code.upper(), parse_date(first, path, line),
+        parse_date(second, path, line) + timedelta(days=1)
     )
 
 

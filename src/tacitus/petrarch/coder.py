@@ -5,17 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import transform
+from . import clauses, transform
 from .dictionaries import Dictionaries
-from .matcher import (Entity, PatternMatcher, build_entities, conjunct_group, find_mentions,
-                      token_words)
+from .matcher import Entity, build_entities, conjunct_group, find_mentions, token_words
+from .patterns import PatternMatcher
 from .verbs_reader import EventCode, VerbEntry, VerbPattern
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_COMPLEMENTS = {"ccomp"}  # clauses whose verb an upper coded verb takes over
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
-_CLAUSES = {"advcl", "conj", "parataxis", "relcl", "acl", "csubj", "cc"}
 # a verb without its own subject takes the subject of the word it hangs from through these
 _INHERIT = {"xcomp", "conj", "advcl", "acl", "acomp", "prep", "pcomp", "pobj", "oprd"}
 
@@ -77,11 +75,11 @@ class PetrarchCoder:
         self._transform(sent.doc, by_verb, blocks, entities)
         events: list[CodedTriple] = []
         for index, coded in by_verb.items():
-            if self._governed_by_coded_verb(sent.doc[index], by_verb, self._targets):
+            if clauses.governed_by_coded_verb(sent.doc[index], by_verb, self._targets):
                 continue  # "noted that X regretted ...": the upper verb's event stands
-            if self._hands_over_to_xcomp(sent.doc[index], by_verb):
+            if clauses.hands_over_to_xcomp(sent.doc[index], by_verb):
                 continue  # "pledged to expel X": the lower verb says what is done
-            if self._inside_coded_clause(sent.doc[index], by_verb):
+            if clauses.inside_coded_clause(sent.doc[index], by_verb):
                 continue  # "restored ties with X after crowds burned Y": the main event stands
             for event in coded:
                 if event.key() not in {e.key() for e in events}:
@@ -118,44 +116,17 @@ class PetrarchCoder:
                 by_verb[index] = changed
                 by_verb[upper.i] = []
 
-    @staticmethod
-    def _hands_over_to_xcomp(verb, by_verb) -> bool:
-        """A verb whose open complement (same subject, no object of its own) coded an event."""
-        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
-            return False
-        return any(c.dep_ == "xcomp" and by_verb.get(c.i) for c in verb.children)
-
-    @staticmethod
-    def _inside_coded_clause(verb, by_verb) -> bool:
-        """A verb of an adverbial clause after a verb that coded an event ("... after crowds
-        burned down its embassy"): PETRARCH codes the main verb's phrase only."""
-        if verb.dep_ != "advcl" or verb.i < verb.head.i:
-            return False
-        chain = [verb.head]  # "Arnor is about to restore ...": 'is' -> 'about' -> 'restore'
-        while len(chain) < 4:
-            nxt = [c for c in chain[-1].children if c.dep_ in ("xcomp", "acomp") and c.i < verb.i]
-            if not nxt:
-                break
-            chain.append(nxt[0])
-        return any(by_verb.get(t.i) for t in chain)
-
-    @staticmethod
-    def _governed_by_coded_verb(verb, by_verb, targets) -> bool:
-        """True when an upper verb coded an event whose target it took from this verb's clause."""
-        clause = {t.i for t in verb.subtree}
-        token = verb
-        while token.dep_ in _COMPLEMENTS and token.head.i != token.i:
-            if token.i < token.head.i:  # "X attacked Y, officials said": X's event stands
-                return False
-            token = token.head
-            if by_verb.get(token.i) and targets.get(token.i, set()) & clause:
-                return True
-        return False
-
     # -- verbs -----------------------------------------------------------------------------
     def _verb_entry(self, verb) -> VerbEntry | None:
+        entries = self._verb_entries(verb)
+        return entries[0] if entries else None
+
+    def _verb_entries(self, verb) -> list[VerbEntry]:
+        """The dictionary entries that fit this verb and its neighbouring words, most
+        specific (multi-word) first."""
         entries = self.dictionaries.verbs.entries_for(*token_words(verb))
         doc = verb.doc
+        out = []
         for entry in entries:
             if entry.before:
                 n = len(entry.before)
@@ -167,8 +138,21 @@ class PetrarchCoder:
                 children = {c.text.upper() for c in verb.children}
                 if tuple(following) != entry.after and not set(entry.after) <= children:
                     continue
-            return entry
-        return None
+            out.append(entry)
+        return out
+
+    def _patterns(self, verb, entry: VerbEntry) -> list[VerbPattern]:
+        """The entry's patterns; in a PETRARCH-1 file also those of later blocks that list the
+        same verb again (all its patterns compete, the first block gives the default).
+        PETRARCH-2 keeps the first block only."""
+        patterns = list(entry.block.patterns)
+        if not self.linear_patterns:
+            return patterns
+        for other in self._verb_entries(verb):
+            if other.block is not entry.block and (other.before, other.after) == (
+                    entry.before, entry.after):
+                patterns += [p for p in other.block.patterns if p not in patterns]
+        return patterns
 
     def _subjects(self, verb):
         """(subject tokens, by-agent tokens, passive?) for a verb, inherited if needed.
@@ -217,16 +201,16 @@ class PetrarchCoder:
     def _code_verb(self, verb, entry: VerbEntry, entities: list[Entity]) -> list[CodedTriple]:
         subjects, by_agents, passive = self._subjects(verb)
         subject_ids = {t.i for s in subjects for t in s.subtree}
-        post = [t for t in self._object_region(verb) if t.i not in subject_ids]
+        post = [t for t in clauses.object_region(verb) if t.i not in subject_ids]
         pre = sorted({t for s in subjects for t in s.subtree}, key=lambda t: t.i)
         pre += [t for t in verb.doc[(pre[-1].i + 1 if pre else verb.i): verb.i]
                 if t.head.i == verb.i or t.head.head.i == verb.i]
         if self.linear_patterns:  # PETRARCH-1 reads back along the sentence
             start = verb.sent.start
             pre += [t for t in verb.doc[start: verb.i]]
-            pre += self._governing_verbs(verb)
+            pre += clauses.governing_verbs(verb)
         pre = sorted(set(pre), key=lambda t: t.i)
-        pattern, slots = self._best_pattern(entry, pre, post, entities)
+        pattern, slots = self._best_pattern(self._patterns(verb, entry), pre, post, entities)
         code = pattern.code if pattern else (entry.code or entry.block.code)
         if self.dictionaries.ontology is not None and not self.linear_patterns:
             code = self._negated_code(verb, entry, pattern, code)
@@ -247,6 +231,10 @@ class PetrarchCoder:
                 source = self._entity_in(subjects, entities)
             if target is None:
                 target = self._first_entity(post, entities, exclude=source)
+            if target is None and not (pattern is not None and pattern.compound):
+                # "signed an accord to supply Gondor with wheat"; a '%' pattern's actors
+                # act on each other instead
+                target = self._first_entity(clauses.adverbial_region(verb), entities, source)
         if target is not None:
             self._targets[verb.i] = {e.head.i for e in conjunct_group(target, entities)}
         return self._events(verb, entry, pattern, code, source, target, entities)
@@ -276,25 +264,7 @@ class PetrarchCoder:
                 return True
         return False
 
-    @staticmethod
-    def _governing_verbs(verb) -> list:
-        """'Ethiopia indicated it would act': the verbs whose complement this verb's clause is
-        come before it, as in PETRARCH-1's linear patterns ('INDICATED WOULD * NOW')."""
-        out = []
-        while verb.dep_ in ("ccomp", "xcomp") and verb.head.i < verb.i and len(out) < 2:
-            verb = verb.head
-            out.append(verb)
-        return out
-
-    def _object_region(self, verb) -> list:
-        out = []
-        for child in verb.children:
-            if child.i < verb.i or child.dep_ in _CLAUSES or child.dep_ in _SUBJECTS:
-                continue
-            out.extend(child.subtree)
-        return sorted(out, key=lambda t: t.i)
-
-    def _best_pattern(self, entry, pre, post, entities):
+    def _best_pattern(self, patterns: list[VerbPattern], pre, post, entities):
         entity_tokens = {}
         for entity in entities:
             entity_tokens[entity.head.i] = entity
@@ -304,7 +274,7 @@ class PetrarchCoder:
         pre_at = {k: entity_tokens[t.i] for k, t in enumerate(pre) if t.i in entity_tokens}
         post_at = {k: entity_tokens[t.i] for k, t in enumerate(post) if t.i in entity_tokens}
         best: tuple[tuple, VerbPattern | None, dict] = ((-1, -1), None, {})
-        for pattern in entry.block.patterns:
+        for pattern in patterns:
             slots: dict = {}
             if self.matcher.match_sequence(pattern.pre, pre, pre_at, slots) is None:
                 continue

@@ -7,12 +7,10 @@ from datetime import date
 
 from .actors_reader import ActorDictionary
 from .agents_reader import Agent, AgentDictionary
-from .verbs_reader import Marker, Phrase, PrepPhrase, SynsetRef, VerbDictionary, Word
 
 # dependency labels that tie a modifier noun to the noun phrase it belongs to
 _NP_LINKS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat"}
 _JOINING_PREPS = {"OF", "FROM", "IN", "FOR"}
-_NP_GAP = {"ADJ", "ADV", "NUM"}  # words a '{...}' noun-phrase pattern may skip
 
 
 def token_words(token) -> tuple[str, ...]:
@@ -56,31 +54,68 @@ def _longest(words: list[str], i: int, index: dict, phrases: dict):
 
 def find_mentions(sent, actors: ActorDictionary, agents: AgentDictionary, on: date | None
                   ) -> list[Mention]:
-    """Longest-match actor and agent phrases, left to right (actors win ties)."""
-    tokens = list(sent)
-    words = [t.text.upper() for t in tokens]
-    lemmas = [t.lemma_.upper() for t in tokens]
+    """Longest-match actor and agent phrases, left to right (actors win ties).
+
+    A token the writer joined with underscores ('Dol_Amroth', as PETRARCH spells phrases)
+    counts as its words."""
+    words: list[str] = []
+    lemmas: list[str] = []
+    owner: list = []  # the token each word belongs to
+    for token in sent:
+        parts = [p for p in token.text.upper().split("_") if p] or [token.text.upper()]
+        words += parts
+        lemmas += parts if len(parts) > 1 else [token.lemma_.upper()]
+        owner += [token] * len(parts)
     mentions: list[Mention] = []
+
+    def add(i: int, n: int, **kind) -> int:
+        mentions.append(Mention(owner[i].i, owner[i + n - 1].i + 1, **kind))
+        return i + n
+
     i = 0
-    while i < len(tokens):
+    while i < len(words):
         actor = _longest(words, i, actors.by_first_word, actors.phrases)
-        agent = _longest(words, i, agents.by_first_word, agents.phrases) or _longest(
-            lemmas, i, agents.by_first_word, agents.phrases)
-        if actor and (not agent or len(actor) >= len(agent)):
-            code = actors.phrases[actor].code_on(on)
-            mentions.append(Mention(tokens[i].i, tokens[i].i + len(actor), actor_code=code))
-            i += len(actor)
+        agent = _longest(words, i, agents.by_first_word, agents.phrases)
+        spread = _spread_actor(words, owner, i, actors.by_first_word)
+        if spread and len(spread[0]) > max(len(actor or ()), len(agent or ())):
+            i = add(i, spread[1], actor_code=actors.phrases[spread[0]].code_on(on))
+        elif actor and (not agent or len(actor) >= len(agent)):
+            i = add(i, len(actor), actor_code=actors.phrases[actor].code_on(on))
         elif agent:
-            mentions.append(Mention(tokens[i].i, tokens[i].i + len(agent),
-                                    agent=agents.phrases[agent]))
-            i += len(agent)
-        elif tokens[i].pos_ == "PROPN" and words[i] in actors.surnames:
-            code = actors.surnames[words[i]].code_on(on)
-            mentions.append(Mention(tokens[i].i, tokens[i].i + 1, actor_code=code))
-            i += 1
+            i = add(i, len(agent), agent=agents.phrases[agent])
+        elif owner[i].pos_ == "PROPN" and words[i] in actors.surnames:
+            i = add(i, 1, actor_code=actors.surnames[words[i]].code_on(on))
         else:
             i += 1
+        while 0 < i < len(words) and mentions and mentions[-1].end > owner[i].i:
+            i += 1  # the rest of a joined token already inside a mention
     return mentions
+
+
+_MODIFIER_DEPS = {"amod", "compound", "npadvmod", "punct", "advmod", "nummod", "hmod", "hyph"}
+
+
+def _spread_actor(words: list[str], owner: list, i: int, index: dict):
+    """'Ithilen state-run television' for ITHILEN TELEVISION: a multi-word actor phrase whose
+    words stand in order in one noun phrase with a few modifiers of its head between them.
+    Returns (phrase, number of words covered) or None."""
+    for phrase in index.get(words[i], ()):
+        if len(phrase) < 2:
+            continue
+        j, k, gaps = i + 1, 1, []
+        while k < len(phrase) and j < len(words) and len(gaps) <= 3:
+            if words[j] == phrase[k]:
+                k += 1
+            else:
+                gaps.append(owner[j])
+            j += 1
+        if k < len(phrase) or not gaps or len(gaps) > 3:
+            continue
+        head = owner[j - 1]
+        if head.left_edge.i <= owner[i].i and all(
+                g.dep_ in _MODIFIER_DEPS and head in g.ancestors for g in gaps):
+            return phrase, j - i
+    return None
 
 
 def _span_root(doc, mention: Mention):
@@ -163,7 +198,13 @@ def _inherit_agents(entities: list[Entity]) -> None:
         if not agents or not actor_mentions:
             continue
         actor_token = _span_root(entity.head.doc, actor_mentions[0])
-        for conj in actor_token.conjuncts:
+        linked = list(actor_token.conjuncts)
+        # "Lawmakers in Fornost and Gondor" parsed with Gondor joined to 'Lawmakers': an actor
+        # listed right after the agent's own 'in X' still belongs to the phrase
+        agent_first = min(m.start for m in entity.mentions if m.agent) < actor_mentions[0].start
+        if agent_first:
+            linked += [c for c in entity.head.conjuncts if c.i > actor_token.i]
+        for conj in linked:
             other = by_head.get(conj.i)
             if other and not any(m.agent for m in other.mentions):
                 other.code = agents[0].apply(other.code)
@@ -224,142 +265,3 @@ def _listed_with(entity: Entity, entities: list[Entity]) -> list[Entity]:
                 break
             i += step
     return found[1:]
-
-
-class PatternMatcher:
-    """Matches pattern elements, in order with gaps allowed, against a list of tokens."""
-
-    def __init__(self, verbs: VerbDictionary):
-        self.verbs = verbs
-        self._synset_cache: dict[str, list[tuple]] = {}
-
-    def synset_members(self, name: str, depth: int = 0) -> list[tuple]:
-        if name in self._synset_cache:
-            return self._synset_cache[name]
-        members: list[tuple] = []
-        for member in self.verbs.synsets.get(name, ()):
-            if len(member) == 1 and isinstance(member[0], SynsetRef) and depth < 5:
-                members.extend(self.synset_members(member[0].name, depth + 1))
-            else:
-                members.append(member)
-        self._synset_cache[name] = members
-        return members
-
-    def mentions_any(self, items: tuple, words: set[str]) -> bool:
-        """True when a pattern's elements name one of `words`, directly or through a set."""
-        for item in items:
-            if isinstance(item, Word) and item.text in words:
-                return True
-            if isinstance(item, SynsetRef) and any(
-                    self.mentions_any(member, words) for member in self.synset_members(item.name)):
-                return True
-            if isinstance(item, (Phrase, PrepPhrase)) and self.mentions_any(item.items, words):
-                return True
-        return False
-
-    def word_matches(self, word: Word, token) -> bool:
-        forms = token_words(token)
-        if word.text in forms:
-            return True
-        # no stemming (PETRARCH-2 has none) beyond a plural ending
-        return not word.exact and forms[0] in (word.text + "S", word.text + "ES")
-
-    def match_at(self, item, tokens: list, i: int) -> int | None:
-        """Match `item` starting exactly at tokens[i]; returns the index after it, or None."""
-        if i >= len(tokens):
-            return None
-        if isinstance(item, Word):
-            return i + 1 if self.word_matches(item, tokens[i]) else None
-        if isinstance(item, SynsetRef):
-            for member in self.synset_members(item.name):
-                end = self.match_adjacent(member, tokens, i)
-                if end is not None:
-                    return end
-            return None
-        if isinstance(item, Phrase):
-            if item.adjacent:
-                return self.match_adjacent(item.items, tokens, i)
-            return self._match_gapped(item.items, tokens, i)
-        return None
-
-    def _match_gapped(self, items: tuple, tokens: list, i: int) -> int | None:
-        """'{NEW &TIETYPES RELATIONS}' on 'new global economic relations': the first element
-        starts at tokens[i], the others follow in order; only modifiers (adjectives, adverbs,
-        numbers) may come between them ('economic trade relations' is another noun phrase)."""
-        words = [x for x in items if not isinstance(x, Marker)]
-        if not words:
-            return i
-        end = self.match_at(words[0], tokens, i)
-        for item in words[1:]:
-            found = None
-            while end is not None and end < len(tokens):
-                found = self.match_at(item, tokens, end)
-                if found is not None or tokens[end].pos_ not in _NP_GAP:
-                    break
-                end += 1
-            end = found
-        return end
-
-    def match_adjacent(self, items: tuple, tokens: list, i: int) -> int | None:
-        for item in items:
-            if isinstance(item, Marker):
-                continue
-            i = self.match_at(item, tokens, i)
-            if i is None:
-                return None
-        return i
-
-    def match_sequence(self, items: tuple, tokens: list, entity_at: dict[int, object],
-                       slots: dict[str, object], start: int = 0) -> int | None:
-        """Match items in order (gaps allowed). Fills slots['source'/'target'] with entities."""
-        pos = start
-        for item in items:
-            if isinstance(item, Marker):
-                if item.kind in ("source", "target"):
-                    found = next((entity_at[k] for k in range(pos, len(tokens))
-                                  if k in entity_at), None)
-                    if found is None:
-                        return None
-                    slots.setdefault(item.kind, found)
-                continue
-            if isinstance(item, PrepPhrase):
-                pos = self._match_prep(item, tokens, entity_at, slots, pos)
-                if pos is None:
-                    return None
-                continue
-            for k in range(pos, len(tokens)):
-                end = self.match_at(item, tokens, k)
-                if end is not None:
-                    slots["_width"] = slots.get("_width", 0) + end - k  # words matched
-                    pos = end
-                    break
-            else:
-                return None
-        return pos
-
-    def _match_prep(self, item: PrepPhrase, tokens, entity_at, slots, pos):
-        for k in range(pos, len(tokens)):
-            if tokens[k].text.upper() != item.prep:
-                continue
-            inner: dict[str, object] = {}
-            words = [x for x in item.items if not isinstance(x, Marker)]
-            end = self.match_sequence(tuple(words), tokens, entity_at, inner, k + 1)
-            if end is None:
-                continue
-            markers = {x.kind for x in item.items if isinstance(x, Marker)}
-            # '(TO)', '(TO +)': its object is the target; '(AT ^)' skips it
-            if (not words and not markers) or "target" in markers:
-                sub = {t.i for t in tokens[k].subtree}
-                found = next((entity_at[j] for j in range(k + 1, len(tokens))
-                              if j in entity_at and tokens[j].i in sub), None)
-                if found is None:
-                    continue
-                slots.setdefault("target", found)
-            if "source" in markers:
-                found = next((entity_at[j] for j in range(k + 1, len(tokens)) if j in entity_at),
-                             None)
-                if found is None:
-                    continue
-                slots.setdefault("source", found)
-            return max(end, k + 1)
-        return None

@@ -1,0 +1,177 @@
+"""Matching PETRARCH verb-pattern elements (words, sets, phrases, markers) against tokens."""
+
+from __future__ import annotations
+
+from .matcher import token_words
+from .verbs_reader import Marker, Phrase, PrepPhrase, SynsetRef, VerbDictionary, Word
+
+_NP_GAP = {"ADJ", "ADV", "NUM"}  # words a '{...}' noun-phrase pattern may skip
+
+
+class PatternMatcher:
+    """Matches pattern elements, in order with gaps allowed, against a list of tokens."""
+
+    def __init__(self, verbs: VerbDictionary):
+        self.verbs = verbs
+        self._synset_cache: dict[str, list[tuple]] = {}
+
+    def synset_members(self, name: str, depth: int = 0) -> list[tuple]:
+        if name in self._synset_cache:
+            return self._synset_cache[name]
+        members: list[tuple] = []
+        for member in self.verbs.synsets.get(name, ()):
+            if len(member) == 1 and isinstance(member[0], SynsetRef) and depth < 5:
+                members.extend(self.synset_members(member[0].name, depth + 1))
+            else:
+                members.append(member)
+        self._synset_cache[name] = members
+        return members
+
+    def mentions_any(self, items: tuple, words: set[str]) -> bool:
+        """True when a pattern's elements name one of `words`, directly or through a set."""
+        for item in items:
+            if isinstance(item, Word) and item.text in words:
+                return True
+            if isinstance(item, SynsetRef) and any(
+                    self.mentions_any(member, words) for member in self.synset_members(item.name)):
+                return True
+            if isinstance(item, (Phrase, PrepPhrase)) and self.mentions_any(item.items, words):
+                return True
+        return False
+
+    def word_matches(self, word: Word, token) -> bool:
+        forms = token_words(token)
+        if word.text in forms:
+            return True
+        # no stemming (PETRARCH-2 has none) beyond a plural ending
+        return not word.exact and forms[0] in (word.text + "S", word.text + "ES")
+
+    def match_at(self, item, tokens: list, i: int) -> int | None:
+        """Match `item` starting exactly at tokens[i]; returns the index after it, or None."""
+        if i >= len(tokens):
+            return None
+        if isinstance(item, Word):
+            return i + 1 if self.word_matches(item, tokens[i]) else None
+        if isinstance(item, SynsetRef):
+            for member in self.synset_members(item.name):
+                end = self.match_adjacent(member, tokens, i)
+                if end is not None:
+                    return end
+            return None
+        if isinstance(item, Phrase):
+            if item.adjacent:
+                return self.match_adjacent(item.items, tokens, i)
+            return self._match_gapped(item.items, tokens, i)
+        return None
+
+    def _match_gapped(self, items: tuple, tokens: list, i: int) -> int | None:
+        """'{NEW &TIETYPES RELATIONS}' on 'new global economic relations': the first element
+        starts at tokens[i], the others follow in order; only modifiers (adjectives, adverbs,
+        numbers) may come between them ('economic trade relations' is another noun phrase)."""
+        words = [x for x in items if not isinstance(x, Marker)]
+        if not words:
+            return i
+        end = self.match_at(words[0], tokens, i)
+        for item in words[1:]:
+            found = None
+            while end is not None and end < len(tokens):
+                found = self.match_at(item, tokens, end)
+                if found is not None or tokens[end].pos_ not in _NP_GAP:
+                    break
+                end += 1
+            end = found
+        return end
+
+    def match_adjacent(self, items: tuple, tokens: list, i: int) -> int | None:
+        for item in items:
+            if isinstance(item, Marker):
+                continue
+            i = self.match_at(item, tokens, i)
+            if i is None:
+                return None
+        return i
+
+    def match_sequence(self, items: tuple, tokens: list, entity_at: dict[int, object],
+                       slots: dict[str, object], start: int = 0) -> int | None:
+        """Match items in order (gaps allowed). Fills slots['source'/'target'] with entities."""
+        pos = start
+        for item in items:
+            if isinstance(item, Marker):
+                if item.kind == "skip":  # '^': the next actor is passed over
+                    pos = skip_entity(tokens, entity_at, pos)
+                    if pos is None:
+                        return None
+                elif item.kind in ("source", "target"):
+                    found = next((entity_at[k] for k in range(pos, len(tokens))
+                                  if k in entity_at), None)
+                    if found is None:
+                        return None
+                    slots.setdefault(item.kind, found)
+                continue
+            if isinstance(item, PrepPhrase):
+                pos = self._match_prep(item, tokens, entity_at, slots, pos)
+                if pos is None:
+                    return None
+                continue
+            for k in range(pos, len(tokens)):
+                end = self.match_at(item, tokens, k)
+                if end is not None:
+                    slots["_width"] = slots.get("_width", 0) + end - k  # words matched
+                    pos = end
+                    break
+            else:
+                return None
+        return pos
+
+    def _match_prep(self, item: PrepPhrase, tokens, entity_at, slots, pos):
+        for k in range(pos, len(tokens)):
+            if tokens[k].text.upper() != item.prep:
+                continue
+            inner: dict[str, object] = {}
+            words = [x for x in item.items if not isinstance(x, Marker)]
+            end = self.match_sequence(tuple(words), tokens, entity_at, inner, k + 1)
+            if end is None:
+                continue
+            markers = {x.kind for x in item.items if isinstance(x, Marker)}
+            after = k + 1
+            for _ in range(sum(isinstance(x, Marker) and x.kind == "skip" for x in item.items)):
+                after = skip_entity(tokens, entity_at, after)  # '(IN ^) +': past its actor
+                if after is None:
+                    break
+            if after is None:
+                continue
+            # '(TO)', '(TO +)': its object is the target; '(AT ^)' skips it
+            if (not words and not markers) or "target" in markers:
+                sub = {t.i for t in tokens[k].subtree}
+                found = next((entity_at[j] for j in range(k + 1, len(tokens))
+                              if j in entity_at and tokens[j].i in sub), None)
+                if found is None:
+                    continue
+                slots.setdefault("target", found)
+            if "source" in markers:
+                found = next((entity_at[j] for j in range(k + 1, len(tokens)) if j in entity_at),
+                             None)
+                if found is None:
+                    continue
+                slots.setdefault("source", found)
+            return max(end, after)
+        return None
+
+
+_NOUNS = {"NOUN", "PROPN"}
+
+
+def skip_entity(tokens: list, entity_at: dict[int, object], pos: int) -> int | None:
+    """The position just after the next noun phrase from `pos`: an actor (all its words) or
+    a phrase with no code ('warned their populations about ...'); None if there is none."""
+    first = next((k for k in range(pos, len(tokens))
+                  if k in entity_at or tokens[k].pos_ in _NOUNS), None)
+    if first is None:
+        return None
+    entity = entity_at.get(first)
+    end = first + 1
+    while end < len(tokens) and (
+            entity_at.get(end) is entity if entity is not None
+            else end not in entity_at and tokens[end].pos_ in _NOUNS):
+        end += 1
+    return end
