@@ -124,3 +124,35 @@ def test_endorsed_agreement_is_not_signed(pipeline):
     found = triples(coded(pipeline, "Ukrainian lawmakers on Tuesday endorsed an association agreement with the European Union."))
     assert any(s == "UKRLEG" and c == "051" for s, t, c in found), found
     assert not any(c == "057" for _, _, c in found), found
+
+
+def test_force_posture_object_becomes_the_source(pipeline):
+    """"Russia massed troops": Russia's military mobilises, aimed at the country across the border."""
+    found = triples(coded(pipeline, "Poland deployed more than 10,000 soldiers to its border with Belarus."))
+    assert ("POLMIL", "BLR", "154") in found, found
+    assert not any(t and t.endswith("MIL") for _, t, _ in found), found
+
+
+def test_same_country_target_is_kept_unless_it_is_the_sources_own(pipeline):
+    killed = triples(coded(pipeline, "Syrian security forces killed more than 1,000 civilians in Latakia."))
+    assert any(s.startswith("SYR") and t == "SYRCVL" for s, t, _ in killed), killed
+    recalled = triples(coded(pipeline, "Mexico recalled its ambassador from Ecuador."))
+    assert ("MEX", "ECU", "161") in recalled and not any(t and t.startswith("MEX") for _, t, _ in recalled), recalled
+
+
+def test_act_on_a_thing_is_coded_without_a_target(pipeline):
+    events = coded(pipeline, "Palestinian police confiscated weapons and explosives on Friday.")
+    seized = [e for e in events if e.cameo == "1711"]
+    assert seized and seized[0].source.code == "PSECOP" and seized[0].target is None, triples(events)
+    assert "is a thing, not an actor" in seized[0].explanation
+
+
+def test_figurative_fight_and_called_election_are_not_events(pipeline):
+    assert not coded(pipeline, "Russia's central bank raised its key interest rate on Friday to fight stubborn inflation.")
+    assert not coded(pipeline, "British Prime Minister Rishi Sunak called a general election for July 4.")
+
+
+def test_protest_takes_the_target_and_code_of_its_demand(pipeline):
+    found = triples(coded(pipeline, "Tens of thousands of protesters marched through Minsk on Sunday demanding that "
+                                    "President Alexander Lukashenko step down."))
+    assert found == {("BLROPP", "BLRGOV", "1411")}, found

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from .lexicon import EventLexicon, Frame
+from .matching import qualifier_codes, triggers_in
 from .modality import Modality, read_modality
+from .pairing import POSTURE_ROOT, acts_on_thing, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
 from .participants import ActorRef, SentenceActors
 from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
@@ -45,114 +47,6 @@ class Rejection:
     reason: str
 
 
-# Yielding (resigning, withdrawing), protests, force postures, assaults, fights and mass violence
-# are events even when the sentence names no one they are aimed at ("Iraqi Kurds demonstrated in
-# Kirkuk", "Palestinian prisoners rioted", "the president resigned"): a verb of these roots (not a
-# participle such as "before withdrawing"; or a protest noun: "a hunger strike") with a named source and no object or target phrase at all is
-# coded with no target. Other nouns ("the attack") are left alone: they are usually a topic.
-UNTARGETED_ROOTS = {"08", "14", "15", "18", "19", "20"}
-
-
-# nouns whose "of" object names what is meant: "dozens of drones", "a state of emergency",
-# "a shipment of weapons", "a barrage of rockets"
-QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair", "part",
-                  "most", "all", "state", "shipment", "consignment", "ton", "tonne", "barrage", "volley", "package", "supply", "delivery", "kind", "type",
-                  "control", "mission", "team", "contingent"}
-
-
-def object_words(verb: Token) -> set[str]:
-    """Lemmas a light-verb frame may match: the object, its conjuncts, its compound
-    modifiers ("emergency measures", "aid deliveries"), the noun after "dozens of", and a
-    "with" object ("supplied Russia with drones")."""
-    obj = direct_object(verb)
-    heads = [obj] if obj is not None else []
-    if obj is not None and obj.lemma_.lower() in QUANTITY_HEADS:
-        heads += prep_objects(obj, {"of"})
-    heads += prep_objects(verb, {"with"})
-    words = set()
-    for h in heads:
-        words.add(h.lemma_.lower())
-        words.update(c.lemma_.lower() for c in h.children if c.dep_ in ("conj", "compound"))
-    return words
-
-
-def frame_matches(token: Token, frame: Frame) -> bool:
-    if frame.objects:
-        return bool(object_words(token) & frame.objects)
-    return True
-
-
-def _pos_key(token: Token) -> str | None:
-    if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-        return "V"
-    if token.pos_ in ("NOUN", "PROPN"):
-        return "N"
-    return None
-
-
-def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Frame]], set[int]]:
-    """Each (token, frame) pair whose frame applies; a light-verb frame consumes its object."""
-    found: list[tuple[Token, Frame]] = []
-    consumed: set[int] = set()
-    for token in sent:
-        key = _pos_key(token)
-        if key is None:
-            continue
-        lemma = token.lemma_.lower()
-        frames = lexicon.frames_for(lemma, key)
-        if not frames and key == "N" and lemma.endswith("s"):
-            frames = lexicon.frames_for(lemma[:-1], key)
-        if not frames:
-            continue  # most words: no frame, nothing more to read
-        particles = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "prt")}
-        specific = [f for f in frames if f.objects and frame_matches(token, f) and not (f.needprep and not set(f.preps) & particles)]
-        if specific:
-            found.append((token, specific[0]))
-            obj = direct_object(token)
-            if obj is not None:
-                consumed.add(obj.i)
-            continue
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
-        clause = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
-        general = [f for f in frames if not f.objects and not (f.needprep and not set(f.preps) & particles) and not (f.noclause and clause)]
-        if general:
-            with_prep = [f for f in general if f.preps and set(f.preps) & preps]
-            found.append((token, (with_prep or general)[0]))
-    return [(t, f) for t, f in found if t.i not in consumed], consumed
-
-
-def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
-    """Codes refined by modifiers ("economic and military ties" -> 061 and 062)."""
-    if not frame.qualifiers:
-        return [(frame.code, "")]
-    quals = dict(frame.qualifiers)
-    mods: list[Token] = []
-    obj = direct_object(token) if frame.pos == "V" else None
-    if obj is not None:
-        if frame.objects:
-            mods.extend(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in prep.children:
-                mods.extend(t for t in pobj.subtree if t.i - pobj.i < 4)
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod", "advmod"):
-            mods.extend([child, *[c for c in child.children if c.dep_ == "conj"]])
-    for conj in (c for c in token.children if c.dep_ == "conj"):
-        mods.extend(c for c in conj.children if c.dep_ in ("amod", "compound"))
-    # "accused X of genocide", "spoke by telephone", "attacked Kyiv with drones": the object of
-    # 'of'/'by'/'with' qualifies too
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "with")):
-        for obj in prep.children:
-            mods.extend(t for t in obj.subtree if t.i - obj.i < 4)
-    # "its trade and military cooperation": the modifiers may hang off a conjoined noun
-    if token.dep_ == "conj":
-        mods.extend(c for c in token.head.children if c.dep_ in ("amod", "compound"))
-    hits: list[tuple[str, str]] = []
-    for mod in mods:
-        code = quals.get(mod.lemma_.lower()) or quals.get(mod.lower_)
-        if code and code not in [c for c, _ in hits]:
-            hits.append((code, mod.text))
-    return hits or [(frame.code, "")]
 
 
 # frames whose target may be a place: visits and meetings, and attacks on a city or region
@@ -197,7 +91,20 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
             rejected.append(Rejection(token, frame, "no source actor" + (f" ('{source_words[0].text}' is not a known actor)" if source_words else "")))
             continue
         exclude = {s.code for s in sources}
-        targets, target_how, target_words = _first_actors(roles.targets, actors, exclude)
+        target_options = roles.targets
+        targets, target_how, target_words = _first_actors(target_options, actors, exclude)
+        if target_how == "direct object" and frame.code[:2] == POSTURE_ROOT:
+            moved = posture_sources(sources, targets)
+            if moved:  # "Russia massed troops": Russia's military (RUSMIL) mobilises
+                sources, source_how = moved, f"{source_how}, moving its '{target_words[0].text}'"
+                target_options = [(toks, how) for toks, how in roles.targets if how != "direct object"]
+                # "massed troops near its border with Ukraine": the country across the border
+                target_options = [*target_options, *((prep_objects(t, {"with"}), f"across the '{t.text}'") for toks, _ in target_options for t in toks)]
+                targets, target_how, target_words = _first_actors(target_options, actors, {s.code for s in sources})
+        if not targets and acts_on_thing(frame, frame.code, sources, target_words):
+            # "advised against travel *to Tunisia*", "re-examine the refineries *in Iran*": the thing's
+            # own target phrase, or the place that holds it, names whom the act is aimed at
+            targets, target_how, _ = _first_actors(thing_target_options(frame.code, target_words), actors, exclude)
         modality = read_modality(token, lexicon)
         place_token = None
         if not targets and frame.code.startswith(PLACE_TARGET_ROOTS):
@@ -207,13 +114,17 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         for code, qual in qualifier_codes(token, frame):
             base = f"{frame.describe()}" + (f", refined to {code} by '{qual}'" if qual else "")
             # "rebels engaged peacekeepers in a firefight": one way, although a firefight is mutual
-            pairs = _pairs(sources, targets, replace(frame, recip=False) if AIMED_IN in target_how else frame, target_how == "direct object")
+            pairs = make_pairs(sources, targets, replace(frame, recip=False) if AIMED_IN in target_how else frame, target_how == "direct object",
+                               possessed_by_pronoun(target_words))
             if not pairs and (frame.notarget or place_token is not None):
                 pairs = [(s, None) for s in sources]
-            untargeted = not pairs and not roles.targets and ((frame.pos == "V" and token.tag_ != "VBG") or code[:2] == "14") and not frame.notarget and _untargeted(code, sources)
+            finite = (frame.pos == "V" and token.tag_ != "VBG") or code[:2] == "14"
+            untargeted = not pairs and finite and not frame.notarget and not targets and (
+                (not target_options and stands_alone(code, sources)) or acts_on_thing(frame, code, sources, target_words))
             if untargeted:
                 pairs = [(s, None) for s in sources]
-                base += "; coded with no target (a protest, force posture or attack needs none)"
+                base += ("; coded with no target (a protest, force posture or attack needs none)" if not target_options else
+                         f"; coded with no target ('{target_words[0].text}' is a thing, not an actor)")
             if not pairs:
                 reason = "no target actor" + (f" ('{target_words[0].text}' is not a known actor)" if target_words else "")
                 rejected.append(Rejection(token, frame, reason))
@@ -238,7 +149,7 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         if demand.trigger.i not in frames:
             frames[demand.trigger.i] = demand.frame
             out.append(demand)
-    return fold_reports(_fold_complements(out, lexicon, frames), actors, lexicon), rejected
+    return fold_reports(_fold_protest_demands(_fold_complements(out, lexicon, frames), lexicon), actors, lexicon), rejected
 
 
 # verbs that report what someone said; "X said Y must do Z" is X demanding Z of Y (CAMEO 10)
@@ -263,7 +174,7 @@ def _must_demands(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
             sources = actors.resolve(subj)
             targets = actors.resolve(obliged, {s.code for s in sources})
             frame = Frame(verb.lemma_.lower(), "V", "100", file="extract.py: 'X said Y must'")
-            for src, tgt in _pairs(sources, targets, frame):
+            for src, tgt in make_pairs(sources, targets, frame):
                 if src.via != "named" and src.via != "pronoun":
                     continue
                 notes = [f"verb '{verb.text}' + '{comp.text}' with 'must' -> 100 (a demand)",
@@ -271,11 +182,6 @@ def _must_demands(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
                          f"target '{tgt.text}' ({tgt.code}): subject of '{comp.text}'" + _via(tgt)]
                 out.append(Candidate(verb, frame, "100", src, tgt, read_modality(verb, lexicon), notes, 0.7))
     return out
-
-
-def _untargeted(code: str, sources: list[ActorRef]) -> bool:
-    """A violent or protest event whose source is named (not a bare role or a pronoun) stands alone."""
-    return code[:2] in UNTARGETED_ROOTS and all(s.via == "named" and not s.code.startswith("---") for s in sources)
 
 
 def _asked_noun(verb: Token, frames: dict[int, Frame]) -> Token | None:
@@ -334,6 +240,31 @@ def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dic
     return [c for c in cands if c.trigger.i not in drop]
 
 
+def _fold_protest_demands(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
+    """"Protesters marched through Minsk demanding that Lukashenko step down": a protest with no
+    target and the demand its source makes in the same clause (a participle or conjoined verb
+    under the protest verb) are one protest, aimed at the demand's target and refined by it (1411)."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        if c.code[:2] != "14" or c.target is not None or c.trigger.pos_ != "VERB":
+            continue
+        for child in c.trigger.children:
+            demand = by_trigger.get(child.i)
+            if child.dep_ not in ("advcl", "xcomp", "conj") or demand is None or demand.code[:2] != "10" or demand.target is None:
+                continue
+            if demand.source.code != c.source.code:
+                continue
+            shifted = lexicon.shift("protest", demand.code)
+            code = c.code[:3] + shifted[3:] if shifted else c.code
+            c.notes.append(f"target '{demand.target.text}' ({demand.target.code}): who must meet its demand '{demand.trigger.text}'"
+                           + (f"; code {c.code} -> {code}" if code != c.code else ""))
+            c.code, c.target, c.untargeted = code, demand.target, False
+            drop.add(id(demand))
+            break
+    return [c for c in cands if id(c) not in drop]
+
+
 def _topic_of(noun: Token, trigger_nouns: set[int]) -> bool:
     """"agreements *on economic cooperation*": a nominal trigger under another one is its topic."""
     head = noun.head
@@ -363,26 +294,3 @@ def _discussed(noun: Token) -> bool:
 
 def _via(ref: ActorRef) -> str:
     return "" if ref.via == "named" else f" (resolved from {ref.via})"
-
-
-def _pairs(sources: list[ActorRef], targets: list[ActorRef], frame: Frame, object_target: bool = False):
-    """(source, target) pairs; ``object_target``: the targets are a light verb's own object."""
-    pairs = []
-    if targets:
-        for s in sources:
-            for t in targets:
-                if object_target and frame.objects and s.country and s.country == t.country:
-                    continue  # "Mexico recalled its ambassador": its own envoy is no target
-                if s.code != t.code:
-                    pairs.append((s, t))
-                    if frame.recip:
-                        pairs.append((t, s))
-    elif (frame.recip or frame.mutual) and len(sources) > 1:
-        for s in sources:
-            for t in sources:
-                if s is not t:
-                    pairs.append((s, t))
-    unique = {}
-    for s, t in pairs:
-        unique.setdefault((s.code, s.start_char, t.code if t else None, t.start_char if t else None), (s, t))
-    return list(unique.values())

@@ -23,6 +23,7 @@ class Frame:
     nodobj: bool = False
     needprep: bool = False  # fires only with one of its prepositions ("call on/for", not "called it a disappointment")
     noclause: bool = False  # fires only when the word governs no clause ("helped Egypt", not "helped militants join")
+    needactor: bool = False  # never coded without an actor target: its thing objects are figurative ("fight inflation")
     srcprep: str | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
     role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
@@ -72,7 +73,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
     for f in flags:
         if f.startswith("srcprep="):
             srcprep = f.split("=", 1)[1]
-        elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj", "needprep", "noclause"):
+        elif f not in ("recip", "mutual", "notarget", "inverse", "nodobj", "needprep", "noclause", "needactor"):
             raise DataFileError(f"{path}:{number}: unknown flag {f!r}")
     quals = []
     roles = []
@@ -97,6 +98,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         nodobj="nodobj" in flags,
         needprep="needprep" in flags,
         noclause="noclause" in flags,
+        needactor="needactor" in flags,
         srcprep=srcprep,
         qualifiers=tuple(quals),
         role_codes=tuple(roles),

@@ -1,0 +1,137 @@
+"""Who-acts-on-whom pairs for an event candidate, and when an event stands with no target.
+
+:mod:`.extract` finds a trigger's source and target actors; this module decides which
+(source, target) pairs they make: a reciprocal frame gives both directions, an actor is never
+its own target, a light verb's object that belongs to the source ("recalled *its* ambassador")
+is no target, a force posture's object is the source's own force ("Russia massed troops":
+Russia's military mobilises), and some events need no target at all.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .lexicon import Frame
+from .participants import ActorRef
+from .roles import LOCATED_TARGET_ROOTS, LOCATIVE_PREPS, OBJECT_TARGET_PREPS
+from .syntax import prep_objects
+
+# Yielding (resigning, withdrawing), protests, force postures, assaults, fights and mass violence
+# are events even when the sentence names no one they are aimed at ("Iraqi Kurds demonstrated in
+# Kirkuk", "Palestinian prisoners rioted", "the president resigned"): a verb of these roots (not a
+# participle such as "before withdrawing"; or a protest noun: "a hunger strike") with a named
+# source and no object or target phrase at all is coded with no target. Other nouns ("the
+# attack") are left alone: they are usually a topic.
+UNTARGETED_ROOTS = {"08", "14", "15", "18", "19", "20"}
+
+# Acts whose object is a thing, not an actor, are still events of their source: "demanded
+# immediate elections" (100), "agreed to set up a research centre" (030), "refused land
+# allocation" (120), "threatened to institute a curfew" (130), "confiscated weapons" (1711),
+# "blew up power lines" (1712), "captured a stronghold" (192). PLOVER codes them with no
+# recipient. Consultation, diplomatic and material cooperation, investigation and criticism (04, 05, 06, 09, 11)
+# are always between two parties and are not coded without one; an appeal's object is too often
+# not what it asks for ("called an election") to stand without an addressee (02).
+THING_TARGET_ROOTS = {"03", "07", "08", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
+
+# giving and yielding acts (intent, diplomatic and material cooperation, aid, yielding): an object
+# of the source's own country is what it gives, not whom it gives it to ("Israel would send troops")
+GIVING_ROOTS = {"03", "05", "06", "07", "08"}
+
+# words that name an actor even when the lexicon does not know it: such a target is unknown,
+# not absent, and the event is not coded without it
+ACTOR_ENTITY_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+
+# force postures: the verb's object is the force that moves ("massed troops", "deployed police")
+POSTURE_ROOT = "15"
+
+
+def make_pairs(sources: list[ActorRef], targets: list[ActorRef], frame: Frame, object_target: bool = False,
+               own_words: set[int] | None = None) -> list[tuple[ActorRef, ActorRef | None]]:
+    """(source, target) pairs.
+
+    ``object_target``: the targets are a light verb's own object; one tied back to its source
+    (``own_words``: target tokens under a possessive pronoun, "recalled *its* ambassador"; the
+    source's very code; or any of its country's actors given away, "sent troops") is the
+    source's own and no target. Another actor of the same
+    country is a real target ("Sudan's RSF killed civilians").
+    """
+    own_words = own_words or set()
+    pairs = []
+    if targets:
+        for s in sources:
+            for t in targets:
+                if object_target and frame.objects and s.country and s.country == t.country and (t.token in own_words or frame.code[:2] in GIVING_ROOTS):
+                    continue  # "Mexico recalled its ambassador": its own envoy is no target
+                if s.code != t.code:
+                    pairs.append((s, t))
+                    if frame.recip:
+                        pairs.append((t, s))
+    elif (frame.recip or frame.mutual) and len(sources) > 1:
+        for s in sources:
+            for t in sources:
+                if s is not t:
+                    pairs.append((s, t))
+    unique = {}
+    for s, t in pairs:
+        unique.setdefault((s.code, s.start_char, t.code if t else None, t.start_char if t else None), (s, t))
+    return list(unique.values())
+
+
+def possessed_by_pronoun(tokens: list[Token]) -> set[int]:
+    """Indices of target words that a possessive pronoun ties to the actor ("*its* ambassador")."""
+    return {t.i for t in tokens if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)}
+
+
+def named_sources(sources: list[ActorRef]) -> bool:
+    """Sources named in the text (not a bare role word or a pronoun guess)."""
+    return bool(sources) and all(s.via == "named" and not s.code.startswith("---") for s in sources)
+
+
+def stands_alone(code: str, sources: list[ActorRef]) -> bool:
+    """A violent, yielding, protest or posture event whose source is named stands alone."""
+    return code[:2] in UNTARGETED_ROOTS and named_sources(sources)
+
+
+def acts_on_thing(frame: Frame, code: str, sources: list[ActorRef], target_words: list[Token]) -> bool:
+    """The act is aimed at a thing ("demanded elections", "confiscated weapons"), not at an actor.
+
+    True when the root may stand without a target, the source is named and none of the words
+    where the target would be is a name, a pronoun or a number (an unknown actor or a head
+    count: "killed 12").
+    """
+    if frame.needactor or code[:2] not in THING_TARGET_ROOTS or not named_sources(sources) or not target_words:
+        return False
+    for word in target_words:
+        if word.lemma_.lower() in frame.objects:
+            return False  # "launched attacks": a light verb's object is the event itself, its target is elsewhere
+        if word.pos_ in ("PROPN", "PRON", "NUM") or word.ent_type_ in ACTOR_ENTITY_TYPES:
+            return False
+        if any((c.dep_ == "poss" and c.tag_ != "PRP$") or c.ent_type_ in ACTOR_ENTITY_TYPES for c in word.children):
+            return False  # "Serbia's suppression", "Israeli positions": someone's, not no one's
+    return True
+
+
+def posture_sources(sources: list[ActorRef], objects: list[ActorRef]) -> list[ActorRef]:
+    """"Russia massed troops", "Poland deployed soldiers": the force a posture verb moves is the
+    source's own, so the source becomes that force (RUS -> RUSMIL). Empty when the objects are
+    not all forces (role words) or the source already is one."""
+    if not objects or not all(o.role for o in objects) or any(s.role == objects[0].role for s in sources):
+        return []
+    role = objects[0].role
+    moved = []
+    for s in sources:
+        base = s.code[: len(s.code) - len(s.role)] if s.role and s.code.endswith(s.role) else s.code
+        moved.append(replace(s, code=base + role, role=role))
+    return moved
+
+
+def thing_target_options(code: str, things: list[Token]) -> list[tuple[list[Token], str]]:
+    """Where an act on a thing finds whom it is aimed at: the thing's own target phrase ("travel
+    *to Tunisia*"), and for coercion and force the place that holds it ("the refineries
+    *in Iran*")."""
+    options = [(prep_objects(t, OBJECT_TARGET_PREPS), f"object of '{t.text} {p.head.text}'") for t in things for p in prep_objects(t, OBJECT_TARGET_PREPS)[:1]]
+    if code[:2] in LOCATED_TARGET_ROOTS:
+        options += [([p], f"place of the '{t.text}'") for t in things for p in prep_objects(t, LOCATIVE_PREPS)
+                    if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC")]
+    return options
