@@ -9,6 +9,7 @@ import spacy
 from tacitus.petrarch import (Dictionaries, DictionaryError, PetrarchCoder, read_agents,
                               read_discards, read_issues, read_verbs, score)
 from tacitus.petrarch.actors_reader import read_actors_text
+from tacitus.petrarch.commas import CommaLimits, removed_tokens
 from tacitus.petrarch.ontology import parse_value, read_ontology
 from tacitus.petrarch.suites import balanced_parse
 from tacitus.petrarch.verbs_reader import Marker, Phrase, PrepPhrase, SynsetRef, Word
@@ -508,3 +509,87 @@ def test_petrarch1_verb_listed_in_two_blocks(tmp_path, nlp):
     assert linear.linear_patterns
     assert triples(linear, nlp, "An envoy of Gondor was shot dead in Arnor.") == [
         ("ARN", "GON", "224")]
+
+
+# -- PETRARCH-1 options: comma clauses, new actors, literal words ----------------------------
+
+P1_VERBS = """\
+--- ADOPT [081] ---
+ADOPT {ADOPTS ADOPTED ADOPTING}
+- * RESOLUTION [102]
+- RECENTLY_* [025]
+
+--- CONDEMN [111] ---
+CONDEMN {CONDEMNS CONDEMNED}
+
+--- SAY [023] ---
+SAY {SAYS SAID}
+"""
+
+
+@pytest.fixture(scope="module")
+def p1_coder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("p1")
+    write(folder, "P1.verbs.txt", P1_VERBS + "\n--- SHOT [---] ---\nSHOT\n- *_AND_WOUND [223]\n"
+                                             "\n--- SHOT [223] ---\nSHOT\n")
+    write(folder, "P1.actors.txt", ACTORS)
+    write(folder, "P1.agents.txt", AGENTS + "OFFICIAL [~GOV]\n")
+    coder = PetrarchCoder(Dictionaries.load(folder))
+    assert coder.linear_patterns and coder.comma_limits == CommaLimits()
+    return coder
+
+
+def test_petrarch1_pattern_words_and_verbs_are_literal(p1_coder, nlp):
+    assert triples(p1_coder, nlp, "Arnor adopted a resolution against Gondor.") == [
+        ("ARN", "GON", "102")]
+    # 'RESOLUTION' does not take 'resolutions' in a PETRARCH-1 file
+    assert triples(p1_coder, nlp, "Arnor adopted resolutions against Gondor.") == [
+        ("ARN", "GON", "081")]
+    # 'RECENTLY_*': the word must touch the verb
+    assert triples(p1_coder, nlp, "Arnor recently adopted a plan for Gondor.") == [
+        ("ARN", "GON", "025")]
+    assert triples(p1_coder, nlp, "Arnor recently did adopt a plan for Gondor.") == [
+        ("ARN", "GON", "081")]
+    # a misspelt verb form is no form of the verb
+    assert triples(p1_coder, nlp, "Arnor condemnes Gondor.") == []
+
+
+def test_comma_clause_removal(p1_coder, nlp):
+    sent = next(nlp("Arnor condemned Gondor, the state's fiercest foe, five years after crowds "
+                    "burned its embassy, a senior Rohan official said on Saturday.").sents)
+    removed = {sent.doc[i].text for i in removed_tokens(sent, CommaLimits())}
+    # the apposition's commas do not delimit clauses; the terminal clause (7 words) goes,
+    # the internal one (6 words) goes; the main clause stays
+    assert {"official", "Rohan", "said", "Saturday", "crowds", "embassy"} <= removed
+    assert not {"Arnor", "condemned", "Gondor", "foe"} & removed
+    assert removed_tokens(sent, CommaLimits(max=0, emax=0)) == set()
+    assert removed_tokens(sent, CommaLimits(emax=6)) & {t.i for t in sent if t.text == "said"
+                                                       } == set()
+    # the removed clause codes nothing: 'a senior Rohan official said' is gone
+    assert triples(p1_coder, nlp, "Arnor condemned Gondor, a senior Rohan official said.") == [
+        ("ARN", "GON", "111")]
+    assert CommaLimits().with_config({"comma_emax": "0", "require_dyad": "false"}).emax == 0
+    with pytest.raises(ValueError, match="comma_max"):
+        CommaLimits().with_config({"comma_max": "eight"})
+
+
+def test_petrarch1_null_target_needs_a_noun_phrase(p1_coder, nlp):
+    p1_coder.require_dyad = False
+    try:
+        assert triples(p1_coder, nlp, "A Rohan official said today.") == []
+        assert triples(p1_coder, nlp, "A Rohan official said on Saturday.") == [
+            ("ROHGOV", "---", "023")]
+    finally:
+        p1_coder.require_dyad = True
+
+
+def test_new_actors_from_short_uncoded_noun_phrases(coder, nlp):
+    four = PetrarchCoder(coder.dictionaries, new_actor_length=4)
+    assert triples(four, nlp, "The village elders condemned the Ministry of Magic.") == [
+        ('"THE VILLAGE ELDERS"', '"THE MINISTRY OF MAGIC"', "111")]
+    # an uncoded item of a list beside a coded actor
+    assert triples(four, nlp, "Arnor's army and the village elders condemned Gondor.") == [
+        ('"THE VILLAGE ELDERS"', "GON", "111"), ("ARN", "GON", "111")]
+    three = PetrarchCoder(coder.dictionaries, new_actor_length=3)
+    assert triples(three, nlp, "The village elders condemned the Ministry of Magic.") == []
+    assert triples(coder, nlp, "The village elders condemned the Ministry of Magic.") == []

@@ -84,9 +84,9 @@ def test_ud_2_02_date_restricted_actor_codes(ud_2_02):
 def test_unit_test_suite_exact_records(unit_tests):
     total = unit_tests["total"]
     assert total["records"] == 278 and total["expected"] == 350
-    assert total["exact_pct"] >= 85.5, total
-    assert total["found_pct"] >= 88.5, total
-    assert total["extra_pct"] <= 9.0, total
+    assert total["exact_pct"] >= 89.0, total
+    assert total["found_pct"] >= 91.0, total
+    assert total["extra_pct"] <= 6.0, total
     # sentence/story discards and bad input (an unbalanced parse) code nothing
     assert unit_tests["by_category"]["ERROR"]["exact"] == 7
 
@@ -134,6 +134,21 @@ def test_unit_test_petrarch1_reading(unit_tests):
     # blocks; 'Lawmakers in Fornost and Gondor'; 'Ithilen state-run television'
     for record_id in ("PATTERN-21", "PATTERN-24", "COMPOUND-21", "COMPOUND-22", "DEMO-05",
                       "COMPOUND-08", "PATTERN-09"):
+        assert record_id not in failing, record_id
+
+
+def test_unit_test_petrarch1_options_and_literal_words(unit_tests):
+    failing = {f["id"] for f in unit_tests["failures"]}
+    # comma-clause removal under the records' comma_* options; a null target needs a noun
+    # phrase after the verb ('said today' codes nothing)
+    for record_id in ("COMMA-05", "COMMA-06", "COMMA-12"):
+        assert record_id not in failing, record_id
+    # new_actor_length: quoted noun-phrase actors ('"THE MINISTRY OF MAGIC"', '"INJURY TOLL"')
+    for record_id in ("ACTOR-01", "ACTOR-02", "ACTOR-03", "DEMO-22"):
+        assert record_id not in failing, record_id
+    # literal pattern words ('EFFORT' is not 'efforts'), 'RECENTLY_*' touching the verb, a
+    # misspelt verb form ('departes') is no verb
+    for record_id in ("PATTERN-11", "SYNSET-21b", "PATTERN-16", "VERB-21"):
         assert record_id not in failing, record_id
 
 

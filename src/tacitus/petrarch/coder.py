@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import clauses, transform
+from . import clauses, new_actors, transform
+from .commas import CommaLimits, removed_tokens
 from .dictionaries import Dictionaries
 from .matcher import Entity, build_entities, conjunct_group, find_mentions, token_words
 from .patterns import PatternMatcher
@@ -36,11 +37,16 @@ class PetrarchCoder:
     """Code a parsed sentence (a spaCy Span) with a set of PETRARCH dictionaries."""
 
     def __init__(self, dictionaries: Dictionaries, *, require_dyad: bool = True,
-                 split_slash_codes: bool = False, pair_compound_subjects: bool = False):
+                 split_slash_codes: bool = False, pair_compound_subjects: bool = False,
+                 comma_limits: CommaLimits | None | str = "default", new_actor_length: int = 0):
         """`split_slash_codes`: read an actor code 'FRO/BIL/SAM' as three actors (one event
         each), as PETRARCH-1 did; PETRARCH-2 keeps it as one code.
         `pair_compound_subjects`: "X, Y and Z met" (no target) codes X<->Y, X<->Z, Y<->Z
-        for any pattern, not only for '%' ones (off: it adds more wrong events than right)."""
+        for any pattern, not only for '%' ones (off: it adds more wrong events than right).
+        `comma_limits`: PETRARCH-1's comma-clause removal (see commas.py); by default on with
+        PETRARCH's limits for a PETRARCH-1 verb file, off for a PETRARCH-2 one.
+        `new_actor_length`: an uncoded noun phrase of at most this many words in the source
+        or target position becomes a quoted text actor (see new_actors.py); 0: off."""
         self.dictionaries = dictionaries
         self.require_dyad = require_dyad
         self.split_slash_codes = split_slash_codes
@@ -50,6 +56,11 @@ class PetrarchCoder:
         self.matcher = PatternMatcher(dictionaries.verbs)
         # PETRARCH-1 patterns are read along the sentence; PETRARCH-2 ones within the clause
         self.linear_patterns = dictionaries.verbs.linear
+        if comma_limits == "default":
+            comma_limits = CommaLimits() if self.linear_patterns else None
+        self.comma_limits = comma_limits
+        self.new_actor_length = new_actor_length
+        self._removed: set[int] = set()
 
     def discard(self, sent) -> str | None:
         """'story' or 'sentence' when a discard phrase occurs in the sentence."""
@@ -61,13 +72,16 @@ class PetrarchCoder:
             return []
         d = self.dictionaries
         mentions = find_mentions(sent, d.actors, d.agents, on)
-        entities = build_entities(sent, mentions)
+        self._removed = removed_tokens(sent, self.comma_limits)
+        entities = [e for e in build_entities(sent, mentions) if e.head.i not in self._removed]
         by_verb: dict[int, list[CodedTriple]] = {}
         blocks: dict[int, object] = {}
         self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
                 continue
+            if token.i in self._removed:
+                continue  # inside a comma-delimited clause PETRARCH drops
             entry = self._verb_entry(token)
             if entry is not None:
                 blocks[token.i] = entry.block
@@ -124,7 +138,9 @@ class PetrarchCoder:
     def _verb_entries(self, verb) -> list[VerbEntry]:
         """The dictionary entries that fit this verb and its neighbouring words, most
         specific (multi-word) first."""
-        entries = self.dictionaries.verbs.entries_for(*token_words(verb))
+        # PETRARCH-1 knows a verb only in the forms its dictionary lists or derives
+        words = token_words(verb)[:1] if self.linear_patterns else token_words(verb)
+        entries = self.dictionaries.verbs.entries_for(*words)
         doc = verb.doc
         out = []
         for entry in entries:
@@ -209,8 +225,10 @@ class PetrarchCoder:
             start = verb.sent.start
             pre += [t for t in verb.doc[start: verb.i]]
             pre += clauses.governing_verbs(verb)
-        pre = sorted(set(pre), key=lambda t: t.i)
-        pattern, slots = self._best_pattern(self._patterns(verb, entry), pre, post, entities)
+        pre = sorted({t for t in pre if t.i not in self._removed}, key=lambda t: t.i)
+        post = [t for t in post if t.i not in self._removed]
+        pattern, slots = self._best_pattern(self._patterns(verb, entry), pre, post, entities,
+                                            verb.i)
         code = pattern.code if pattern else (entry.code or entry.block.code)
         if self.dictionaries.ontology is not None and not self.linear_patterns:
             code = self._negated_code(verb, entry, pattern, code)
@@ -235,9 +253,21 @@ class PetrarchCoder:
                 # "signed an accord to supply Gondor with wheat"; a '%' pattern's actors
                 # act on each other instead
                 target = self._first_entity(clauses.adverbial_region(verb), entities, source)
+        extra_sources = []
+        if self.new_actor_length > 0 and not passive:
+            limit = self.new_actor_length
+            if source is None:
+                source = new_actors.subject_actor(subjects, limit, entities)
+            else:
+                extra_sources = new_actors.listed_subject_actors(subjects, limit, entities)
+            if target is None:
+                target = new_actors.object_actor(post, limit, entities)
+        if (target is None and self.linear_patterns and not (pattern and pattern.compound)
+                and not self._has_noun_phrase(post)):
+            return []  # PETRARCH-1 codes a verb only with some noun phrase after it
         if target is not None:
             self._targets[verb.i] = {e.head.i for e in conjunct_group(target, entities)}
-        return self._events(verb, entry, pattern, code, source, target, entities)
+        return self._events(verb, entry, pattern, code, source, target, entities, extra_sources)
 
     def _negated_code(self, verb, entry, pattern, code: EventCode) -> EventCode:
         """'did not clash', 'will not wire tap': negate the code through the coding ontology,
@@ -264,7 +294,7 @@ class PetrarchCoder:
                 return True
         return False
 
-    def _best_pattern(self, patterns: list[VerbPattern], pre, post, entities):
+    def _best_pattern(self, patterns: list[VerbPattern], pre, post, entities, verb_i: int):
         entity_tokens = {}
         for entity in entities:
             entity_tokens[entity.head.i] = entity
@@ -276,8 +306,12 @@ class PetrarchCoder:
         best: tuple[tuple, VerbPattern | None, dict] = ((-1, -1), None, {})
         for pattern in patterns:
             slots: dict = {}
-            if self.matcher.match_sequence(pattern.pre, pre, pre_at, slots) is None:
+            end = self.matcher.match_sequence(pattern.pre, pre, pre_at, slots)
+            if end is None:
                 continue
+            if pattern.pre_joined and not (end > 0 and pre[end - 1].i == verb_i - 1):
+                continue  # 'RECENTLY_*' against "recently did allow"
+
             if self.matcher.match_sequence(pattern.post, post, post_at, slots) is None:
                 continue
             # the most specific pattern; on a tie the one that covers more words
@@ -286,6 +320,13 @@ class PetrarchCoder:
             if rank > best[0]:
                 best = (rank, pattern, slots)
         return best[1], best[2]
+
+    @staticmethod
+    def _has_noun_phrase(region) -> bool:
+        """A noun phrase (coded or not) after the verb; a bare time word ('said today') is
+        not one."""
+        return any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("npadvmod", "tmod")
+                   for t in region)
 
     @staticmethod
     def _entity_in(heads, entities: list[Entity]) -> Entity | None:
@@ -307,9 +348,10 @@ class PetrarchCoder:
                 return entity
         return None
 
-    def _events(self, verb, entry, pattern, code: EventCode, source, target, entities):
+    def _events(self, verb, entry, pattern, code: EventCode, source, target, entities,
+                extra_sources=()):
         how = f"{entry.block.name}" + (f" pattern line {pattern.line}" if pattern else " default")
-        sources = conjunct_group(source, entities) if source else [None]
+        sources = conjunct_group(source, entities) + list(extra_sources) if source else [None]
         # '%' patterns, and a compound subject with nothing else to act on ("X, Y and Z met"):
         # the conjoined actors act on each other
         if source and len(sources) > 1 and (target is None or target in sources) and (

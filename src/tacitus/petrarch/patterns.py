@@ -13,6 +13,8 @@ class PatternMatcher:
 
     def __init__(self, verbs: VerbDictionary):
         self.verbs = verbs
+        # PETRARCH-1 matched the words of a pattern literally: 'EFFORT' does not take 'efforts'
+        self.literal = verbs.linear
         self._synset_cache: dict[str, list[tuple]] = {}
 
     def synset_members(self, name: str, depth: int = 0) -> list[tuple]:
@@ -41,6 +43,8 @@ class PatternMatcher:
 
     def word_matches(self, word: Word, token) -> bool:
         forms = token_words(token)
+        if self.literal:
+            return forms[0] == word.text
         if word.text in forms:
             return True
         # no stemming (PETRARCH-2 has none) beyond a plural ending

@@ -28,6 +28,13 @@ def _truthy(value) -> bool:
     return str(value).strip().lower() not in ("false", "0", "no")
 
 
+def _whole_number(config: dict, key: str) -> int:
+    try:
+        return int(str(config[key]).strip())
+    except ValueError:
+        raise ValueError(f"config option {key} must be a whole number, not {config[key]!r}") from None
+
+
 def balanced_parse(parse: str) -> bool:
     """True when a bracketed (Penn Treebank) parse opens and closes the same phrases."""
     depth = 0
@@ -45,7 +52,8 @@ def evaluate(records: list[dict], coder: PetrarchCoder, nlp, *, drop_null: bool 
     """Parse each included record's `text` with `nlp` and score the coder (see scoring.score).
 
     A record's `config.require_dyad` overrides the coder's setting for that record;
-    `drop_null` is passed on to scoring.score. A record whose supplied parse (`parse_ptb`) is
+    its `new_actor_length` and `comma_*` options change the coder's comma-clause limits (when it removes comma
+    clauses at all); `drop_null` is passed on to scoring.score. A record whose supplied parse (`parse_ptb`) is
     unbalanced is bad input and codes nothing, as PETRARCH rejects it.
     """
     included = [r for r in records if r.get("included", True)]
@@ -55,16 +63,20 @@ def evaluate(records: list[dict], coder: PetrarchCoder, nlp, *, drop_null: bool 
         doc = docs[id(record)]
         if record.get("parse_ptb") and not balanced_parse(record["parse_ptb"]):
             return []
-        default = coder.require_dyad
+        defaults = (coder.require_dyad, coder.comma_limits, coder.new_actor_length)
         config = record.get("config") or {}
         if "require_dyad" in config:
             coder.require_dyad = _truthy(config["require_dyad"])
+        if "new_actor_length" in config:
+            coder.new_actor_length = _whole_number(config, "new_actor_length")
+        if coder.comma_limits is not None:
+            coder.comma_limits = coder.comma_limits.with_config(config)
         try:
             triples = []
             for sent in doc.sents:
                 triples.extend(t.key() for t in coder.code(sent, record_date(record)))
             return triples
         finally:
-            coder.require_dyad = default
+            coder.require_dyad, coder.comma_limits, coder.new_actor_length = defaults
 
     return score(records, predict, drop_null=drop_null)

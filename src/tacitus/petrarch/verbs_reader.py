@@ -41,7 +41,8 @@ class SynsetRef:
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # 'verb' (*), 'source' ($), 'target' (+), 'skip' (^), 'compound' (%)
+    kind: str  # 'verb' (*), 'verb-joined' (_*), 'source' ($), 'target' (+), 'skip' (^),
+    # 'compound' (%)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class VerbPattern:
     code: EventCode
     compound: bool
     line: int
+    pre_joined: bool = False  # 'RECENTLY_*': the last word before the verb must touch it
 
     @property
     def size(self) -> int:
@@ -173,7 +175,8 @@ def _split_word(token: str) -> list:
     if len(token) > 1 and token[0] == "*":
         return [Marker("verb")] + _split_word(token[1:])
     if len(token) > 1 and token[-1] == "*":
-        return _split_word(token[:-1]) + [Marker("verb")]
+        kind = "verb-joined" if token[-2] == "_" else "verb"
+        return _split_word(token[:-1]) + [Marker(kind)]
     parts = token.split("_")
     out: list = []
     for index, part in enumerate(parts):
@@ -254,14 +257,17 @@ def _parse_pattern(
     elements = parse_pattern_elements(body, path, line, warnings)
     compound = any(isinstance(e, Marker) and e.kind == "compound" for e in elements)
     elements = [e for e in elements if not (isinstance(e, Marker) and e.kind == "compound")]
-    verb_at = [i for i, e in enumerate(elements) if isinstance(e, Marker) and e.kind == "verb"]
+    verbs = ("verb", "verb-joined")
+    verb_at = [i for i, e in enumerate(elements) if isinstance(e, Marker) and e.kind in verbs]
     if not verb_at:
         return None
     cut = verb_at[0]  # a second '*' (a few TABARI-era lines have one) is ignored, as PETRARCH does
+    joined = elements[cut].kind == "verb-joined"
     elements = elements[: cut + 1] + [
-        e for e in elements[cut + 1:] if not (isinstance(e, Marker) and e.kind == "verb")
+        e for e in elements[cut + 1:] if not (isinstance(e, Marker) and e.kind in verbs)
     ]
-    return VerbPattern(tuple(elements[:cut]), tuple(elements[cut + 1:]), code, compound, line)
+    return VerbPattern(tuple(elements[:cut]), tuple(elements[cut + 1:]), code, compound, line,
+                       pre_joined=joined)
 
 
 class _VerbReader:
