@@ -17,6 +17,9 @@ use the parse and the named entities around them:
    the president is not South African). "ethnic Albanians in Serbia" are coded with the
    country the sentence places them in.
 
+Cities, provinces and regions the lexicon does not list are read through the gazetteer
+(:mod:`.places`): "Kharkiv officials", "authorities in Kano state".
+
 The cue words (former, not_local, ethnic, location_preps) live in ``data/actors/cues.tsv``.
 """
 from __future__ import annotations
@@ -24,10 +27,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_TITLE, LENGTH, POS
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_TITLE, LENGTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import ActorLexicon
+from .places import phrase_place, sentence_places
 
 # mentions that can give a country to a role word near them
 OWNER_KINDS = {"country", "capital", "adjective", "metonym", "group", "igo", "role", "person"}
@@ -44,7 +49,7 @@ def read_context(doc: Doc, mentions: list, lexicon: ActorLexicon, lo: int = 0, h
     hi = len(doc) if hi is None else hi
     mentions = sorted(mentions, key=lambda m: m.start)
     ents = _entity_spans(doc, ("PERSON", "ORG"), lo, hi)
-    mentions = _appositions(doc, mentions, ents)
+    mentions = _appositions(doc, mentions, lo, hi)
     mentions = _same_person_later(doc, mentions, ents)
     return _ground(doc, mentions, lexicon)
 
@@ -74,27 +79,72 @@ def _country(m) -> str | None:
 
 
 # -- unknown persons -----------------------------------------------------------
-def _appositions(doc: Doc, mentions: list, ents: list) -> list:
-    by_token = _index(mentions)
+def _appositions(doc: Doc, mentions: list, lo: int, hi: int) -> list:
+    """A person named beside their office takes it: an unknown name ("Kenzo Oshima, the United
+    Nations relief coordinator", even when spaCy tags the name as a place), or a name known only
+    by a title with no country ("The US commander in Iraq, General David Petraeus" -> USAMIL)."""
     from .finder import ActorMention
 
+    arcs = numpy.flatnonzero(doc.to_array([DEP])[lo:hi] == doc.vocab.strings["appos"])
+    if not len(arcs):
+        return mentions
+    by_token = _index(mentions)
+    replaced: dict[int, object] = {}
     added = []
-    for ent in ents:
-        if ent.label_ != "PERSON" or any(i in by_token for i in range(ent.start, ent.end)):
-            continue
-        root = ent.root
-        links = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            links.append(root.head)
-        for tok in links:
-            m = by_token.get(tok.i) or next((by_token[c.i] for c in tok.children
-                                             if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in by_token), None)
-            if m is None or (m.kind == "person" and m.name) or m.kind not in OWNER_KINDS:
+    for i in arcs:
+        tok = doc[lo + int(i)]
+        for name_tok, desc_tok in ((tok.head, tok), (tok, tok.head)):
+            desc = _description(desc_tok, by_token)
+            if desc is None or name_tok.pos_ != "PROPN":
                 continue
-            code = m.code if (m.role or m.kind in ("igo", "group", "metonym")) else (_country(m) or m.code)
-            added.append(ActorMention(ent.start, ent.end, root.i, ent.text, code, m.country, m.role, ent.text, "person", False))
-            break
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+            code = desc.code if (desc.role or desc.kind in ("igo", "group", "metonym")) else (_country(desc) or desc.code)
+            current = by_token.get(name_tok.i)
+            if current is not None:
+                # a title with no country ("General David Petraeus") takes the office beside it
+                if current.kind == "person" and current.code.startswith("---") and not code.startswith("---") and current is not desc:
+                    replaced[id(current)] = replace(current, code=code, country=desc.country, role=desc.role or current.role)
+                continue
+            span = _unknown_name(name_tok, by_token)
+            if span is not None:
+                added.append(ActorMention(span.start, span.end, name_tok.i, span.text, code, desc.country, desc.role, span.text, "person", False))
+                by_token.update({k: added[-1] for k in range(span.start, span.end)})
+    if not added and not replaced:
+        return mentions
+    return sorted([replaced.get(id(m), m) for m in mentions] + added, key=lambda m: m.start)
+
+
+def _description(tok: Token, by_token: dict):
+    """The actor a describing noun phrase names ("the Iraqi foreign minister", "the United
+    Nations relief coordinator"), or None; a named person is no description."""
+    m = by_token.get(tok.i) or next((by_token[c.i] for c in tok.children
+                                     if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in by_token), None)
+    if m is None or (m.kind == "person" and m.name) or m.kind not in OWNER_KINDS:
+        return None
+    return m
+
+
+def _unknown_name(tok: Token, by_token: dict) -> Span | None:
+    """The name a proper noun heads when the lexicon does not know it: a PERSON entity, or two or
+    more capitalised proper nouns that spaCy tagged otherwise ("Kenzo Oshima")."""
+    doc = tok.doc
+    if tok.ent_type_ == "PERSON":
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    else:
+        if tok.ent_type_ not in ("", "GPE", "ORG", "LOC"):
+            return None
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        end = tok.i + 1
+        if end - start < 2 or not all(t.is_title for t in doc[start:end]):
+            return None
+    if any(k in by_token for k in range(start, end)):
+        return None
+    return doc[start:end]
 
 
 def _same_person_later(doc: Doc, mentions: list, ents: list) -> list:
@@ -155,7 +205,14 @@ def _is_place(name: str) -> bool:
 def _needs_country(m, ethnic: frozenset[str], doc: Doc) -> bool:
     if m.kind in ("role", "person") and m.role and m.code.startswith("---"):
         return True
-    return m.kind in ("adjective", "role") and m.start > 0 and doc[m.start - 1].lower_ in ethnic
+    return (m.kind in ("adjective", "role") and m.start > 0 and doc[m.start - 1].lower_ in ethnic) or _people_of_place(m, doc)
+
+
+def _people_of_place(m, doc: Doc) -> bool:
+    """"The Albanians of southern Serbia", "Turks in Germany": a people named with the country it lives in."""
+    head = doc[m.head]
+    return m.kind == "adjective" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.children)
 
 
 def _ground(doc: Doc, mentions: list, lexicon: ActorLexicon) -> list:
@@ -166,6 +223,9 @@ def _ground(doc: Doc, mentions: list, lexicon: ActorLexicon) -> list:
     not_local = lexicon.cue("not_local")
     places = lexicon.cue("location_preps")
     by_token = _index(mentions)
+    covered = set(by_token)
+    local_words = lexicon.cue("local")
+    settings: dict[int, set[str]] = {}  # sentence start -> countries of the places it happens in
     dominant = _dominant_country(doc, mentions)
     out = list(mentions)
     for k in todo:
@@ -173,13 +233,16 @@ def _ground(doc: Doc, mentions: list, lexicon: ActorLexicon) -> list:
         head = doc[m.head]
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
             continue  # "its troops": the pronoun's owner, found by the event reader
-        if any(t.lower_ in not_local for t in doc[m.start : m.end]) or any(c.lower_ in not_local for c in head.children):
-            continue  # "foreign journalists" are not of the country they are in
         own = _country(m) if not m.code.startswith("---") else None  # an ethnic group's own country
         owner = _phrase_owner(head, by_token, m)
-        base = _owner_base(owner) if owner is not None else _phrase_place(head, lexicon)
+        base = _owner_base(owner) if owner is not None else phrase_place(head, lexicon, covered)
+        if base is None and (any(t.lower_ in not_local for t in doc[m.start : m.end]) or any(c.lower_ in not_local for c in head.children)):
+            continue  # "foreign journalists" are not of the country they are in ("exiled leaders of X" are X's)
+        if base is None and _people_of_place(m, doc) and not (m.start > 0 and doc[m.start - 1].lower_ in ethnic):
+            continue  # "Albanians" alone are Albanian; only their own phrase places them elsewhere
         if base is None:
-            base = _sentence_country(doc, head, m, mentions, places, own) or (dominant if dominant != own else None)
+            local = any(c.lower_ in local_words for c in head.children)
+            base = _sentence_country(doc, head, m, mentions, places, own, lexicon, covered, settings, local) or (dominant if dominant != own else None)
         if base is None or base == own:
             continue
         role = m.role or ""
@@ -210,47 +273,14 @@ def _phrase_owner(head: Token, by_token: dict, m):
     return None
 
 
-def _place_country(tok: Token, lexicon: ActorLexicon) -> str | None:
-    """The country of a place name the lexicon does not know ("Zahedan", "the town of Bucha"),
-    from the gazetteer; None when the word is no place or an ambiguous one."""
-    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
-        inner = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        # "the town of Bucha": the name after "of" may carry any entity label
-        if not inner or inner[0].pos_ != "PROPN" or tok.pos_ != "NOUN":
-            return None
-        tok = inner[0]
-    from ..geo.resolve import country_of_place
-
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    name = doc[start:end].text
-    try:
-        iso3 = country_of_place(name)
-    except (TypeError, ValueError):
-        return None
-    return lexicon.iso3_codes.get(iso3, iso3) if iso3 else None
-
-
-def _phrase_place(head: Token, lexicon: ActorLexicon) -> str | None:
-    """"protesters in Zahedan", "civilians in the town of Bucha": the place's country."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in lexicon.cue("location_preps"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    found = _place_country(obj, lexicon)
-                    if found:
-                        return found
-    return None
-
-
-def _sentence_country(doc: Doc, head: Token, m, mentions: list, places: frozenset[str], own: str | None) -> str | None:
+def _sentence_country(doc: Doc, head: Token, m, mentions: list, places: frozenset[str], own: str | None,
+                      lexicon: ActorLexicon, covered: set[int], settings: dict[int, set[str]], local: bool = False) -> str | None:
     """The one country the sentence's other actors belong to ("Iranian security forces opened
     fire on protesters"), else, for a role that is not armed, the one place where the sentence
-    happens ("people blocked streets in Hong Kong"). A country named on its own as a party
-    ("appreciation for China's assistance") is not taken: it is an actor, not the setting."""
+    happens ("people blocked streets in Hong Kong", "civilians sheltering in a theatre in
+    Mariupol"; cities and regions through the gazetteer). A "local" role ("local officials")
+    takes the place first. A country named on its own as a party ("appreciation for China's
+    assistance") is not taken: it is an actor, not the setting."""
     sent = head.sent
     others = [o for o in mentions if o is not m and sent.start <= o.start < sent.end and _country(o)]
     taken = {_country(o) for o in others if o.role and o.role == m.role} | {own}  # another actor with this role
@@ -261,7 +291,12 @@ def _sentence_country(doc: Doc, head: Token, m, mentions: list, places: frozense
     located = set()
     if m.role not in ARMED_ROLES:
         located = {_country(o) for o in others if o.kind in PLACE_KINDS and doc[o.head].dep_ == "pobj"
-                   and doc[o.head].head.lower_ in places} - taken
+                   and doc[o.head].head.lower_ in places}
+        if sent.start not in settings:
+            settings[sent.start] = sentence_places(sent, lexicon, covered)
+        located = (located | settings[sent.start]) - taken
+    if local and len(located) == 1:
+        return next(iter(located))
     both = actors | located
     if len(both) == 1:
         return both.pop()

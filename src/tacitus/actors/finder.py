@@ -90,12 +90,14 @@ class ActorFinder:
                 key = strings[match_id]
                 entries = self.entries.get(key, [])
                 span = doc[start:end]
-                if key.startswith("L:") and any(c.isupper() for c in key[2:]) is False:
-                    pass
-                # a capitalised alias never matches an all-lower-case word ("turkey", "china")
-                if key.startswith("L:") and any(not e.exact_case and any(ch.isupper() for ch in e.phrase) for e in entries):
-                    if span.text.islower():
-                        entries = [e for e in entries if not any(ch.isupper() for ch in e.phrase)]
+                # a capitalised alias never matches an all-lower-case word ("turkey", "china"),
+                # except a known person's name after a title ("President obama")
+                if key.startswith("L:") and span.text.islower() and any(any(ch.isupper() for ch in e.phrase) for e in entries):
+                    after_title = start > 0 and self.lexicon.role_use(doc[start - 1].text) in ("title", "both")
+                    entries = [e for e in entries if not any(ch.isupper() for ch in e.phrase) or (after_title and e.kind == "person")]
+                # "the West" inside a longer place name ("the West Darfur city") is not the West
+                if entries and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN":
+                    entries = [e for e in entries if e.kind != "region"]
                 if entries:
                     found.append((start, end, entries))
         # longest first, then leftmost; no overlaps
@@ -157,6 +159,12 @@ class ActorFinder:
             if entry.kind in OWNER_KINDS and self._allegiance(doc, start):
                 # "pro-Russian separatists" are not Russian: the country is named, not composed
                 mentions.append(replace(self._mention(doc, start, end, entry), kind="allegiance"))
+            elif entry.kind in OWNER_KINDS and self._owns_metonym(doc, raw, i):
+                # "Russia's FSB", "Britain's Foreign Office": the body, named with its country
+                start2, end2, body = raw[i + 1]
+                mentions.append(self._mention(doc, start, end2, body))
+                i += 2
+                continue
             elif entry.kind in OWNER_KINDS:
                 # owner [+ 's / adjectives] + role words -> one actor ("Ukraine's military", "Russian troops")
                 # owner + title(s) + person -> the person ("Chinese President Xi Jinping")
@@ -187,7 +195,7 @@ class ActorFinder:
                 role = next((r[2] for r in raw[i:j] if r[2].role), None)
                 after = raw[j - 1][1]
                 # "Judge Alejandro Rivera": a title with a role before a name the lexicon does not know
-                names_follow = after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B"
+                names_follow = after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B" and not self._facility(doc, after)
                 if role is not None and (role.kind == "role" or names_follow):
                     mentions.append(replace(self._mention(doc, start, after, role), kind="role"))
                 i = j
@@ -219,6 +227,15 @@ class ActorFinder:
                 mentions.append(self._mention(doc, start, end, entry))
             i += 1
         return mentions
+
+    def _owns_metonym(self, doc: Doc, raw, i: int) -> bool:
+        entry = raw[i][2]
+        if i + 1 >= len(raw) or entry.kind not in ("country", "adjective"):
+            return False
+        body = raw[i + 1][2]
+        if body.kind != "metonym" or body.country != entry.country or raw[i + 1][0] - raw[i][1] > 2:
+            return False
+        return all(doc[k].lower_ in ("'s", "’s", "the") for k in range(raw[i][1], raw[i + 1][0]))
 
     def _allegiance(self, doc: Doc, start: int) -> bool:
         """"pro-Russian", "anti-American": a country named as a cause, not as an owner."""
@@ -270,17 +287,26 @@ class ActorFinder:
         former = self.lexicon.cue("former")
         out = []
         for m in mentions:
-            before = doc[m.start - 1].lower_ if m.start > 0 else ""
+            k = m.start - 1
+            while k > m.start - 3 and k > 0 and doc[k].pos_ in ("ADJ", "PROPN") and doc[k].lower_ not in former:
+                k -= 1  # "Former Socialist prime minister X"
+            before = doc[k].lower_ if k >= 0 else ""
             if m.kind in ("person", "role") and m.role in OFFICE_ROLES and (before in former or doc[m.start].lower_ in former):
                 country = m.country if m.country and len(m.country) == 3 else None
                 m = replace(m, code=(country or "---") + "ELI", role="ELI")
             out.append(m)
         return out
 
-    @staticmethod
-    def _with_person(doc: Doc, m: ActorMention) -> ActorMention:
+    def _facility(self, doc: Doc, start: int) -> bool:
+        """A name spaCy took for a person that ends in a facility word ("the Ambassador Bridge")."""
+        end = start + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[end - 1].lower_ in self.lexicon.cue("facility_words")
+
+    def _with_person(self, doc: Doc, m: ActorMention) -> ActorMention:
         """"US Deputy Secretary of Energy Jeffrey Kupfer": a role followed by a person's name."""
-        if m.kind != "role" or m.end >= len(doc) or doc[m.end].ent_type_ != "PERSON" or not m.role:
+        if m.kind != "role" or m.end >= len(doc) or doc[m.end].ent_type_ != "PERSON" or not m.role or self._facility(doc, m.end):
             return m
         end = m.end
         while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == m.end or doc[end].ent_iob_ == "I"):
@@ -296,7 +322,8 @@ class ActorFinder:
             if cur.kind != "role" or not cur.role or prev.role or prev.kind not in ("country", "adjective", "region"):
                 continue
             between = doc[prev.end : cur.start]
-            if len(between) == 1 and between[0].lower_ in ("and", ",", "or"):
+            # a comma is a list's or a clause's edge ("near its border with Bulgaria, Macedonian officials said")
+            if len(between) == 1 and between[0].lower_ in ("and", "or"):
                 mentions[k - 1] = ActorMention(prev.start, prev.end, cur.head, prev.text, (prev.country or prev.code) + cur.role,
                                                prev.country, cur.role, None, "role", False)
         return mentions
@@ -321,7 +348,7 @@ class ActorFinder:
         while last.dep_ == "conj" and last.head.i < last.i:
             last = last.head
         if last.dep_ in ("amod", "compound", "nmod") and last.head.i >= end and last.head.pos_ in ("NOUN", "PROPN"):
-            return self.role_of(last.head.lower_) is not None or last.head.ent_type_ == "PERSON"
+            return self.role_of(last.head.lower_) is not None or (last.head.ent_type_ == "PERSON" and not self._facility(doc, last.head.i))
         return True
 
     def _composed(self, doc: Doc, start: int, end: int, owner: Entry, role: Entry) -> ActorMention:

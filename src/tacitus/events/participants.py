@@ -201,7 +201,9 @@ class SentenceActors:
         for child in head.children:
             if child.dep_ == "poss" and child.tag_ == "PRP$" and child.lower_ in ("its", "their"):
                 ref = self._earlier_in_sentence(child, "its") or self.discourse.last_country(child.idx, set())
-                if ref is not None and ref.kind in ("country", "capital", "metonym", "adjective", "region", "group"):
+                # "Russia's defence ministry denied that its forces ...": a body with a country lends it too
+                if ref is not None and (ref.kind in ("country", "capital", "metonym", "adjective", "region", "group")
+                                        or (ref.kind == "role" and ref.country and not ref.code.startswith("---"))):
                     return ref
         return None
 
