@@ -428,6 +428,7 @@ RULE_VERBS = VERBS + """
 --- CELEBRATE  [051] ---
 CELEBRATE
 - * IFTAR (IN ^) +  [017]
+- * EID AT ^ ^ +  [044]
 
 --- WARN  [160] ---
 WARN
@@ -462,6 +463,11 @@ def test_coder_skip_marker_passes_over_a_noun_phrase(rule_coder, nlp):
     # 'THEIR ^ ABOUT +': '^' passes over a noun phrase with no code too
     assert triples(rule_coder, nlp, "Arnor warned their citizens about Gondor.") == [
         ("ARN", "GON", "162")]
+    # a second '^' passes over 'the president', so '+' is Gondor alone, not GONGOV
+    assert triples(rule_coder, nlp, "Arnor celebrated Eid at Rohan with the president of Gondor."
+                   ) == [("ARN", "GON", "044")]
+    assert triples(rule_coder, nlp, "Arnor celebrated Iftar in Rohan with the president of Gondor."
+                   ) == [("ARN", "GONGOV", "017")]
 
 
 def test_coder_joined_and_spread_actor_phrases(rule_coder, nlp):
@@ -581,6 +587,15 @@ def test_petrarch1_null_target_needs_a_noun_phrase(p1_coder, nlp):
             ("ROHGOV", "---", "023")]
     finally:
         p1_coder.require_dyad = True
+
+
+def test_petrarch1_codes_a_noun_phrase_by_its_first_actor(p1_coder, coder, nlp):
+    text = "Rohan and the evil Arnor awful Gondor condemned Sam Gamgee."
+    assert triples(p1_coder, nlp, text) == [("ARN", "HOB", "111"), ("ROH", "HOB", "111")]
+    # a written list keeps every actor; a PETRARCH-2 verb file keeps the list rule throughout
+    assert triples(p1_coder, nlp, "Rohan, the evil Arnor and awful Gondor condemned Sam Gamgee."
+                   ) == [("ARN", "HOB", "111"), ("GON", "HOB", "111"), ("ROH", "HOB", "111")]
+    assert ("GON", "HOB", "111") in triples(coder, nlp, text)
 
 
 def test_new_actors_from_short_uncoded_noun_phrases(coder, nlp):

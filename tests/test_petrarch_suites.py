@@ -66,9 +66,9 @@ def test_ud_2_02_suite_beats_universal_petrarch(ud_2_02):
     total = ud_2_02["total"]
     assert total["records"] == 245 and total["expected"] == 305
     # UniversalPetrarch (2018): 68.3 % found, 23 % extra
-    assert total["found_pct"] >= 90.0, total
-    assert total["extra_pct"] <= 8.0, total
-    assert total["exact_pct"] >= 88.0, total
+    assert total["found_pct"] >= 90.4, total
+    assert total["extra_pct"] <= 7.3, total
+    assert total["exact_pct"] >= 88.5, total
     categories = ud_2_02["by_category"]
     assert categories["ACTOR"]["exact_pct"] == 100.0
     assert categories["DATE"]["found_pct"] >= 95.0
@@ -84,9 +84,9 @@ def test_ud_2_02_date_restricted_actor_codes(ud_2_02):
 def test_unit_test_suite_exact_records(unit_tests):
     total = unit_tests["total"]
     assert total["records"] == 278 and total["expected"] == 350
-    assert total["exact_pct"] >= 89.0, total
-    assert total["found_pct"] >= 91.0, total
-    assert total["extra_pct"] <= 6.0, total
+    assert total["exact_pct"] >= 90.0, total
+    assert total["found_pct"] >= 91.6, total
+    assert total["extra_pct"] <= 5.0, total
     # sentence/story discards and bad input (an unbalanced parse) code nothing
     assert unit_tests["by_category"]["ERROR"]["exact"] == 7
 

@@ -78,3 +78,9 @@ def adverbial_region(verb) -> list:
             break
         token = token.head
     return sorted(out, key=lambda t: t.i)
+
+
+def has_noun_phrase(region) -> bool:
+    """A noun phrase (coded or not) in `region`; a bare time word ('said today') is not one."""
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("npadvmod", "tmod")
+               for t in region)

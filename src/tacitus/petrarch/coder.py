@@ -8,7 +8,8 @@ from datetime import date
 from . import clauses, new_actors, transform
 from .commas import CommaLimits, removed_tokens
 from .dictionaries import Dictionaries
-from .matcher import Entity, build_entities, conjunct_group, find_mentions, token_words
+from .matcher import (Entity, build_entities, conjunct_group, find_mentions,
+                      first_actor_per_phrase, token_words)
 from .patterns import PatternMatcher
 from .verbs_reader import EventCode, VerbEntry, VerbPattern
 
@@ -74,6 +75,8 @@ class PetrarchCoder:
         mentions = find_mentions(sent, d.actors, d.agents, on)
         self._removed = removed_tokens(sent, self.comma_limits)
         entities = [e for e in build_entities(sent, mentions) if e.head.i not in self._removed]
+        if self.linear_patterns:  # 'the evil Arnor awful Gondor' is Arnor's phrase
+            entities = first_actor_per_phrase(entities)
         by_verb: dict[int, list[CodedTriple]] = {}
         blocks: dict[int, object] = {}
         self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
@@ -263,7 +266,7 @@ class PetrarchCoder:
             if target is None:
                 target = new_actors.object_actor(post, limit, entities)
         if (target is None and self.linear_patterns and not (pattern and pattern.compound)
-                and not self._has_noun_phrase(post)):
+                and not clauses.has_noun_phrase(post)):
             return []  # PETRARCH-1 codes a verb only with some noun phrase after it
         if target is not None:
             self._targets[verb.i] = {e.head.i for e in conjunct_group(target, entities)}
@@ -320,13 +323,6 @@ class PetrarchCoder:
             if rank > best[0]:
                 best = (rank, pattern, slots)
         return best[1], best[2]
-
-    @staticmethod
-    def _has_noun_phrase(region) -> bool:
-        """A noun phrase (coded or not) after the verb; a bare time word ('said today') is
-        not one."""
-        return any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("npadvmod", "tmod")
-                   for t in region)
 
     @staticmethod
     def _entity_in(heads, entities: list[Entity]) -> Entity | None:

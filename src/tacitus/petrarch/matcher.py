@@ -155,20 +155,54 @@ def build_entities(sent, mentions: list[Mention]) -> list[Entity]:
         entity.mentions.append(mention)
     entities = []
     for entity in groups.values():
-        actor = next((m.actor_code for m in entity.mentions if m.actor_code), None)
-        agent_list = [m.agent for m in entity.mentions if m.agent]
-        if actor is None and not agent_list:
-            continue  # an actor whose code does not hold on this date
-        code = actor or None
-        applied: set[str] = set()
-        for agent in sorted(agent_list, key=lambda a: not a.prefix):
-            if agent.code not in applied:  # 'MSF Arnor diplomat' -> NGO + ARN + GOV
-                code = agent.apply(code)
-                applied.add(agent.code)
-        entity.code = code
-        entities.append(entity)
+        entity.code = _phrase_code(entity.mentions)
+        if entity.code:  # else an actor whose code does not hold on this date
+            entities.append(entity)
     _inherit_agents(entities)
     return sorted(entities, key=lambda e: e.head.i)
+
+
+def _phrase_code(mentions: list[Mention]) -> str | None:
+    """The code of one noun phrase: its first actor with its agents applied."""
+    actor = next((m.actor_code for m in mentions if m.actor_code), None)
+    agent_list = [m.agent for m in mentions if m.agent]
+    if actor is None and not agent_list:
+        return None
+    code = actor or None
+    applied: set[str] = set()
+    for agent in sorted(agent_list, key=lambda a: not a.prefix):
+        if agent.code not in applied:  # 'MSF Arnor diplomat' -> NGO + ARN + GOV
+            code = agent.apply(code)
+            applied.add(agent.code)
+    return code
+
+
+def entity_part(entity: Entity, token) -> Entity:
+    """What is left of `entity` from `token` on, once a pattern's '^' has passed over its
+    first words: 'the parliament | of Gondor' leaves GON, not GONLEG."""
+    rest = [m for m in entity.mentions if m.start >= token.i]
+    code = _phrase_code(rest) if rest and rest != entity.mentions else None
+    return Entity(token, code, rest) if code else entity
+
+
+def first_actor_per_phrase(entities: list[Entity]) -> list[Entity]:
+    """PETRARCH-1 codes a noun phrase by its first actor: in 'the evil Arnor awful Gondor'
+    an actor that follows another with only determiners, adjectives and nouns between them
+    (no comma, no conjunction) is dropped."""
+    kept: list[Entity] = []
+    for entity in entities:
+        previous = kept[-1] if kept else None
+        start = min(m.start for m in entity.mentions)
+        if previous is not None and any(m.actor_code for m in entity.mentions) and any(
+                m.actor_code for m in previous.mentions):
+            doc = entity.head.doc
+            end = max([m.end for m in previous.mentions] + [previous.head.i + 1])
+            between = doc[end:start]
+            if (end <= start and doc[end].sent == entity.head.sent
+                    and all(t.pos_ in ("DET", "ADJ", "NOUN") for t in between)):
+                continue
+        kept.append(entity)
+    return kept
 
 
 def _inherit_agents(entities: list[Entity]) -> None:

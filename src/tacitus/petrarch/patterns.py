@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .matcher import token_words
+from .matcher import entity_part, token_words
 from .verbs_reader import Marker, Phrase, PrepPhrase, SynsetRef, VerbDictionary, Word
 
 _NP_GAP = {"ADJ", "ADV", "NUM"}  # words a '{...}' noun-phrase pattern may skip
@@ -110,6 +110,9 @@ class PatternMatcher:
                                   if k in entity_at), None)
                     if found is None:
                         return None
+                    k = next(k for k in range(pos, len(tokens)) if entity_at.get(k) is found)
+                    if any(entity_at.get(j) is found for j in range(pos)):
+                        found = entity_part(found, tokens[k])  # its first words were passed
                     slots.setdefault(item.kind, found)
                 continue
             if isinstance(item, PrepPhrase):
