@@ -174,3 +174,57 @@ def test_its_points_to_a_body_named_with_its_country():
 
     coded = tacitus.code_text("Russia's defence ministry said its forces had attacked Ukrainian positions.")
     assert ("RUSMIL", "its forces") in {(e.source.code, e.source.text) for e in coded.events}
+
+
+def test_an_organisations_officials_keep_its_code():
+    # no role is appended to a multi-part code: the officials of a body are the body
+    assert actors("Red Cross officials suspended aid deliveries in Baghdad.")["Red Cross officials"] == "NGOHLHIRC"
+    assert actors("UN officials said the convoy was blocked.")["UN officials"] == "IGOUNO"
+    assert actors("A Pentagon spokesman declined to comment.")["Pentagon spokesman"] == "USAMIL"
+    # a body's troops are still its military
+    assert actors("NATO troops left the base.")["NATO troops"] == "IGOWSTNATMIL"
+
+
+def test_lower_case_demonyms_before_role_words():
+    assert actors("tunisian rioters clashed with police.")["tunisian rioters"] == "TUNOPP"
+    assert actors("the french fries were cold.") == {}
+    assert "china" not in actors("the porcelain china broke.")
+
+
+def test_forces_led_by_a_country():
+    assert actors("The Saudi-led coalition bombed Sanaa.")["Saudi-led coalition"] == "SAUMIL"
+    assert actors("U.S.-led forces attacked the town.")["U.S.-led forces"] == "USAMIL"
+
+
+def test_self_proclaimed_republics_and_peoples():
+    found = actors("Russia recognised the Donetsk and Luhansk people's republics.", date(2022, 2, 22))
+    assert found["Donetsk and Luhansk people's republics"] == "UKRREB"
+    found = actors("Yoruba leaders met Hausa farmers and Rohingya refugees.")
+    assert (found["Yoruba leaders"], found["Hausa farmers"], found["Rohingya refugees"]) == ("NGA", "NGAAGR", "MMRREF")
+    assert actors("Uyghurs in Xinjiang were detained.")["Uyghurs"] == "CHN"
+    # a people with no single home stays uncoded unless its phrase places it
+    assert "Pashtun" not in actors("Pashtun elders met on Tuesday.")
+
+
+def test_an_acronym_in_brackets_is_the_body_not_a_person():
+    found = actors("The Municipality Association (AKK) demanded support.")
+    assert "AKK" not in found
+
+
+def test_a_people_without_a_code_must_say_so(tmp_path):
+    (tmp_path / "peoples.tsv").write_text("code\tname\tforms\tnote\n\tSomeone\tSomeones\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="peoples.tsv:2"):
+        load_actor_lexicon([tmp_path])
+
+
+def test_an_unknown_president_faces_the_rebels_of_his_country():
+    found = actors("Rwandan rebels demanded the removal of President Juvenal Habyariman.", date(1992, 6, 1))
+    assert found["President Juvenal Habyariman"] == "RWAGOV"
+    # the rule is only for a title with a name the lexicon does not know
+    found = actors("Hamas fighters fired rockets as Prime Minister Ehud Olmert met aides.", date(2007, 1, 1))
+    assert found["Prime Minister Ehud Olmert"] == "ISRGOV"
+
+
+def test_official_as_an_adjective_is_no_actor():
+    found = actors("An official Syrian newspaper called on Arabs to unite.")
+    assert "official" not in found and found["Syrian newspaper"] == "SYRMED"

@@ -42,6 +42,8 @@ ACTOR_KINDS = {"role", "person", "adjective", "metonym"}
 # armed actors often act abroad: where the sentence happens does not say whose they are
 ARMED_ROLES = {"MIL", "REB", "UAF", "SPY"}
 NON_COUNTRIES = {"IGO", "NGO", "IMG", "MNC"}
+# roles whose country is that of the government they oppose
+DOMESTIC_OPPONENTS = {"REB", "OPP", "PTY"}
 
 
 def read_context(doc: Doc, mentions: list, lexicon: ActorLexicon, lo: int = 0, hi: int | None = None) -> list:
@@ -288,6 +290,10 @@ def _sentence_country(doc: Doc, head: Token, m, mentions: list, places: frozense
     # civilians" abroad), so only unarmed actors lend theirs to an unarmed role
     actors = {_country(o) for o in others if o.kind in ACTOR_KINDS
               and (m.role in ARMED_ROLES or o.role not in ARMED_ROLES)} - taken
+    if m.kind == "person" and m.role == "GOV":
+        # "Rwandan rebels demanded the removal of President X", "President X conceded to UNITA":
+        # a country's rebels and opposition face its own government
+        actors |= {_country(o) for o in others if o.kind in ("role", "group") and o.role in DOMESTIC_OPPONENTS} - taken
     located = set()
     if m.role not in ARMED_ROLES:
         located = {_country(o) for o in others if o.kind in PLACE_KINDS and doc[o.head].dep_ == "pobj"

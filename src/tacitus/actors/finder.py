@@ -10,7 +10,9 @@
    country before a person ("Chinese President Xi Jinping"), a role word alone
    ("police" -> ---COP); a run of role words takes the most specific one ("rebel leaders" ->
    REB, see the "head" use in roles.tsv); a person before a role word gives their country
-   ("the Trump administration" -> USAGOV); "former" makes an office-holder ELI (cues.tsv).
+   ("the Trump administration" -> USAGOV); "former" makes an office-holder ELI (cues.tsv);
+   an organisation's officials are the organisation ("Red Cross officials" -> NGOHLHIRC);
+   "the Saudi-led coalition" -> SAUMIL (see :mod:`.neighbours`).
 4. :mod:`.context` then reads each sentence: misspelt country names, unknown persons in
    apposition or named again, and a country for role words that have none.
 
@@ -28,6 +30,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .lexicon import ActorLexicon, Entry, load_actor_lexicon
+from .neighbours import LED_FORCES, led_end, led_owners, merge_peoples, share_roles
 
 # kinds that name a polity or organisation a role word can attach to
 OWNER_KINDS = {"country", "adjective", "capital", "region", "igo", "group", "metonym"}
@@ -94,7 +97,13 @@ class ActorFinder:
                 # except a known person's name after a title ("President obama")
                 if key.startswith("L:") and span.text.islower() and any(any(ch.isupper() for ch in e.phrase) for e in entries):
                     after_title = start > 0 and self.lexicon.role_use(doc[start - 1].text) in ("title", "both")
-                    entries = [e for e in entries if not any(ch.isupper() for ch in e.phrase) or (after_title and e.kind == "person")]
+                    # a demonym before a role word ("tunisian rioters", "american troops") is one all the same
+                    before_role = self._role_follows(doc, end)
+                    entries = [e for e in entries if not any(ch.isupper() for ch in e.phrase)
+                               or (after_title and e.kind == "person") or (before_role and e.kind == "adjective")]
+                # an acronym in brackets after a name ("Municipality Association (AKK)") is that body, not a person
+                if key.startswith("E:") and 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+                    entries = [e for e in entries if e.kind != "person"]
                 # "the West" inside a longer place name ("the West Darfur city") is not the West
                 if entries and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN":
                     entries = [e for e in entries if e.kind != "region"]
@@ -111,6 +120,13 @@ class ActorFinder:
             kept.append((start, end, entries))
         kept.sort()
         return kept
+
+    def _role_follows(self, doc: Doc, end: int) -> bool:
+        """A role noun (one or two words, not a title) starts at ``end``."""
+        for n in (1, 2):
+            if end + n <= len(doc) and self.lexicon.role_use(doc[end : end + n].text) in ("noun", "both", "head"):
+                return True
+        return False
 
     @staticmethod
     def _choose(entries: list[Entry], on: date | None) -> Entry:
@@ -137,9 +153,11 @@ class ActorFinder:
 
         doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
         lo, hi = (doc_or_span.start, doc_or_span.end) if isinstance(doc_or_span, Span) else (0, len(doc))
-        raw = [(s, e, self._choose(entries, on)) for s, e, entries in self._matches(doc) if lo <= s and e <= hi]
+        matches = [m for m in self._matches(doc) if lo <= m[0] and m[1] <= hi]
+        matches += led_owners(doc, matches, self.entries, OWNER_KINDS, lo, hi)
+        raw = [(s, e, self._choose(entries, on)) for s, e, entries in matches]
         raw = sorted(raw + misspelt_countries(doc, {i for s, e, _ in raw for i in range(s, e)}, self.lexicon, lo, hi))
-        mentions = self._compose(doc, self._merge_peoples(doc, raw))
+        mentions = self._compose(doc, merge_peoples(doc, raw))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         extended = []
         for m in mentions:
@@ -147,7 +165,7 @@ class ActorFinder:
             if x is not m and any(i in covered for i in range(m.end, x.end)):
                 x = m
             extended.append(x)
-        mentions = self._mark_former(doc, self._share_roles(doc, extended))
+        mentions = self._mark_former(doc, share_roles(doc, extended))
         return read_context(doc, mentions, self.lexicon, lo, hi)
 
     def _compose(self, doc: Doc, raw: list[tuple[int, int, Entry]]) -> list[ActorMention]:
@@ -156,6 +174,17 @@ class ActorFinder:
         i = 0
         while i < len(raw):
             start, end, entry = raw[i]
+            led = led_end(doc, start, end) if entry.kind in OWNER_KINDS else None
+            if led is not None and i + 1 < len(raw) and raw[i + 1][0] == led and raw[i + 1][2].kind == "role" and raw[i + 1][2].role:
+                # "U.S.-led forces" -> USAMIL: the leader's own role word
+                mentions.append(self._composed(doc, start, raw[i + 1][1], entry, raw[i + 1][2]))
+                i += 2
+                continue
+            if led is not None and led < len(doc) and doc[led].lower_ in self.lexicon.cue("led_forces"):
+                # "the Saudi-led coalition" -> SAUMIL
+                mentions.append(self._composed(doc, start, led + 1, entry, LED_FORCES))
+                i += 1
+                continue
             if entry.kind in OWNER_KINDS and self._allegiance(doc, start):
                 # "pro-Russian separatists" are not Russian: the country is named, not composed
                 mentions.append(replace(self._mention(doc, start, end, entry), kind="allegiance"))
@@ -267,21 +296,6 @@ class ActorFinder:
                 return specific[-1]
         return last
 
-    @staticmethod
-    def _merge_peoples(doc: Doc, raw: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
-        """"Bosnian Serbs", "Croatian Serb refugees": a people named by the country they live in;
-        the first word's country codes the pair."""
-        out: list[tuple[int, int, Entry]] = []
-        for start, end, entry in raw:
-            if out:
-                s0, e0, prev = out[-1]
-                if (prev.kind == "adjective" and entry.kind == "adjective" and e0 == start and prev.country != entry.country
-                        and doc[end - 1].pos_ in ("PROPN", "NOUN")):
-                    out[-1] = (s0, end, prev)
-                    continue
-            out.append((start, end, entry))
-        return out
-
     def _mark_former(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """"Former Pakistani Prime Minister Imran Khan": a former office-holder is an elite (ELI)."""
         former = self.lexicon.cue("former")
@@ -315,20 +329,6 @@ class ActorFinder:
         return ActorMention(m.start, end, span.root.i, span.text, m.code, m.country, m.role, doc[m.end:end].text, "person", False)
 
     @staticmethod
-    def _share_roles(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"US and British activists": the role word applies to both owners."""
-        for k in range(1, len(mentions)):
-            prev, cur = mentions[k - 1], mentions[k]
-            if cur.kind != "role" or not cur.role or prev.role or prev.kind not in ("country", "adjective", "region"):
-                continue
-            between = doc[prev.end : cur.start]
-            # a comma is a list's or a clause's edge ("near its border with Bulgaria, Macedonian officials said")
-            if len(between) == 1 and between[0].lower_ in ("and", "or"):
-                mentions[k - 1] = ActorMention(prev.start, prev.end, cur.head, prev.text, (prev.country or prev.code) + cur.role,
-                                               prev.country, cur.role, None, "role", False)
-        return mentions
-
-    @staticmethod
     def _adjacent(doc: Doc, end: int, start: int) -> bool:
         """Only link words, adjectives or compound nouns between two matches (at most 3)."""
         gap = doc[end:start]
@@ -344,6 +344,8 @@ class ActorFinder:
             return False
         if self.lexicon.role_words.get(doc[start:end].text.lower(), ("", ""))[1] == "owned":
             return False
+        if end - start == 1 and doc[start].tag_ == "JJ" and self.lexicon.role_use(doc[start].text) == "head":
+            return False  # "an official newspaper": an adjective, not an official
         last = doc[end - 1]
         while last.dep_ == "conj" and last.head.i < last.i:
             last = last.head
@@ -354,11 +356,24 @@ class ActorFinder:
     def _composed(self, doc: Doc, start: int, end: int, owner: Entry, role: Entry) -> ActorMention:
         span = doc[start:end]
         base = owner.code if owner.kind in ("group", "igo", "metonym") else (owner.country or owner.code)
-        if owner.kind == "group" and role.role in ("UAF", "REB", "MIL", "GOV", owner.role):
-            code = base  # "Hamas gunmen", "Houthi fighters", "Fatah Party" are the group itself
+        if self._is_the_body(owner, role):
+            code = base  # "Hamas gunmen", "Red Cross officials", "Pentagon spokesman" are the body itself
+        elif owner.source == "peoples.tsv" and self.lexicon.role_use(role.phrase) == "head":
+            code = base  # "Yoruba leaders" lead a people, not a government: NGA
         else:
             code = base if base.endswith(role.role or "") else base + (role.role or "")
         return ActorMention(start, end, span.root.i, span.text, code, owner.country, role.role, owner.name if owner.kind in ("group", "igo") else None, "role", False)
+
+    def _is_the_body(self, owner: Entry, role: Entry) -> bool:
+        """Whether owner + role is the owner itself: a group's fighters and leaders ("Hamas gunmen",
+        "Fatah Party"), an organisation's or institution's officials, leaders and spokesmen ("Red
+        Cross officials" -> NGOHLHIRC, "UN officials" -> IGOUNO, "Pentagon spokesman" -> USAMIL),
+        and anyone of an NGO (its code has no room for a role)."""
+        if owner.kind == "group":
+            return role.role in ("UAF", "REB", "MIL", "GOV", owner.role)
+        if owner.kind in ("igo", "metonym"):
+            return role.role == "GOV" or self.lexicon.role_use(role.phrase) == "head" or owner.code.startswith("NGO")
+        return False
 
     def _mention(self, doc: Doc, start: int, end: int, entry: Entry, owner: Entry | None = None) -> ActorMention:
         span = doc[start:end]

@@ -142,6 +142,19 @@ def _load_dated(lex: ActorLexicon, path: Path, kind: str) -> None:
             lex.add(Entry(phrase, code, country, role, name, kind, start, end, source=path.name))
 
 
+def _load_peoples(lex: ActorLexicon, path: Path) -> None:
+    """peoples.tsv: an ethnic or national group is coded like its home country's demonym; a
+    people with no single home (code "-") is listed for the reader and left uncoded."""
+    for number, row in read_tsv(path):
+        code = row.get("code", "")
+        if not code:
+            raise DataFileError(f"{path}:{number}: a people needs a code (or - when it has no single home)")
+        if code == "-":
+            continue
+        for phrase in _split(row.get("forms", "")):
+            lex.add(Entry(phrase, code, code[:3], None, row["name"], "adjective", source=path.name))
+
+
 def _load_roles(lex: ActorLexicon, path: Path) -> None:
     for _, row in read_tsv(path):
         role, use = row["role"], row["use"]
@@ -166,6 +179,7 @@ LOADERS = {
     "metonyms.tsv": lambda lex, p: _load_dated(lex, p, "metonym"),
     "groups.tsv": lambda lex, p: _load_dated(lex, p, "group"),
     "leaders.tsv": lambda lex, p: _load_dated(lex, p, "person"),
+    "peoples.tsv": _load_peoples,
     "roles.tsv": _load_roles,
     "cues.tsv": _load_cues,
 }
