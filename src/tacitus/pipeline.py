@@ -7,10 +7,12 @@ found; nothing reaches back. :class:`Pipeline` loads the models and lexicons onc
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
 import threading
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,24 +110,24 @@ class Pipeline:
     def _code_doc(self, article: Article, doc) -> CodedArticle:
         from .events.coder import build_events, find_candidates
         from .geo import resolve_places
-        from .quantities import casualty_counts, find_quantities
+        from .quantities import casualty_counts, quantities_with_anchors
         from .timex import find_time_expressions, sentence_is_future
         from .tone import tone
 
         anchor = article.published
         body_start = article.dateline.end if article.dateline else 0
         sents = list(doc.sents)
+        text = doc.text  # built once: a Span's .text joins its tokens again each time
         entities = [
-            Entity(e.text, e.label_, e.start_char, e.end_char)
+            Entity(text[e.start_char:e.end_char], e.label_, e.start_char, e.end_char)
             for e in doc.ents
             if e.label_ in ENTITY_LABELS and e.start_char >= body_start
         ]
         mentions = [m for m in self.actors.find(doc, on=anchor) if doc[m.start].idx >= body_start]
         by_sentence: list[list] = [[] for _ in sents]
-        sent_of_token = {}
+        sent_of_token = [0] * len(doc)
         for si, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                sent_of_token[i] = si
+            sent_of_token[s.start:s.end] = [si] * (s.end - s.start)
         for m in mentions:
             by_sentence[sent_of_token[m.start]].append(m)
 
@@ -134,17 +136,20 @@ class Pipeline:
             if s.end_char <= body_start:
                 times_by_sentence.append([])
                 continue
-            future = sentence_is_future(s) if len(s) <= MAX_SENTENCE_TOKENS else False
+            # the tense is read from the parse only when the sentence holds a time expression
+            future = (lambda s=s: sentence_is_future(s)) if len(s) <= MAX_SENTENCE_TOKENS else False
             times_by_sentence.append(
-                [t for t in find_time_expressions(s.text, anchor, future=future, offset=s.start_char) if t.start >= body_start]
+                [t for t in find_time_expressions(text[s.start_char:s.end_char], anchor, future=future, offset=s.start_char) if t.start >= body_start]
             )
         context = [m.country for m in mentions if m.country and len(m.country) == 3]
         dateline_place = article.dateline.place if article.dateline else None
         places = resolve_places(article.text, entities, context, dateline_place)
         quantities = []
+        anchored_quantities: dict[int, list] = {}  # sentence index -> (Quantity, anchor token) pairs
         for si, s in enumerate(sents):
             if s.end_char > body_start and len(s) <= MAX_SENTENCE_TOKENS:
-                quantities.extend(find_quantities(s, si))
+                found = anchored_quantities[si] = quantities_with_anchors(s, si)
+                quantities.extend(q for q, _ in found)
 
         if self.petrarch is not None:
             from .events.dictionary_events import petrarch_events
@@ -158,7 +163,8 @@ class Pipeline:
         for ev in events:
             if ev.sentence_index not in per_sentence:
                 s = sents[ev.sentence_index]
-                per_sentence[ev.sentence_index] = (casualty_counts(s), tone(ev.sentence))
+                counts = casualty_counts(s, anchored_quantities.get(ev.sentence_index))
+                per_sentence[ev.sentence_index] = (counts, tone(ev.sentence))
             counts, ev.tone = per_sentence[ev.sentence_index]
             ev.dead, ev.injured, ev.size = counts.get("dead"), counts.get("injured"), counts.get("size")
         return CodedArticle(
@@ -207,9 +213,23 @@ def _init_worker(dictionaries):
     _WORKER = Pipeline(dictionaries)
 
 
-def _work(batch: list[Article]):
+def _work(batch: list[Article]) -> list[CodedArticle | Failure]:
+    """Code one batch in a worker. The results go back without their articles (the parent
+    holds them already; sending the texts back would double the traffic): see ``_rejoin``."""
     assert _WORKER is not None
-    return list(_WORKER.code_many(batch, batch_size=len(batch)))
+    results = list(_WORKER.code_many(batch, batch_size=len(batch)))
+    for result in results:
+        result.article = None
+    return results
+
+
+def _rejoin(batch: list[Article], results: list) -> Iterator[CodedArticle | Failure]:
+    """A worker's results with their articles put back (one result per article, in order)."""
+    if len(results) != len(batch):  # pragma: no cover - code_many yields one result per article
+        raise RuntimeError(f"a worker returned {len(results)} results for {len(batch)} articles")
+    for article, result in zip(batch, results):
+        result.article = article
+        yield result
 
 
 def batches(items: Iterable, size: int) -> Iterator[list]:
@@ -234,13 +254,35 @@ def code_parallel(
     dictionaries: str | Path | None = None,
     batch_size: int = 16,
 ) -> Iterator[CodedArticle | Failure]:
-    """Code articles with ``processes`` workers, each loading the models once; order is kept."""
+    """Code articles with ``processes`` workers, each loading the models once; order is kept.
+
+    At most ``4 * processes`` batches are in flight: the input is read just ahead of the
+    workers (a long stream is not read into memory first), and the parent's share of the
+    work stays small (it sends articles and receives compact results, see ``_work``).
+    """
     processes = processes or default_processes()
     if processes <= 1:
         yield from Pipeline(dictionaries).code_many(articles, batch_size=batch_size)
         return
 
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(processes, initializer=_init_worker, initargs=(dictionaries,)) as pool:
-        for result in pool.imap(_work, batches(articles, batch_size)):
-            yield from result
+    # Forked workers share the parent's loaded models page by page; freezing the objects that
+    # exist now keeps the workers' garbage collector from touching (and so copying) those pages.
+    freeze = gc.get_freeze_count() == 0  # a caller's own freeze is left alone
+    if freeze:
+        gc.freeze()
+    try:
+        pool = ctx.Pool(processes, initializer=_init_worker, initargs=(dictionaries,))
+    finally:
+        if freeze:
+            gc.unfreeze()
+    with pool:
+        in_flight: deque = deque()
+        for batch in batches(articles, batch_size):
+            in_flight.append((batch, pool.apply_async(_work, (batch,))))
+            if len(in_flight) >= 4 * processes:
+                done, pending = in_flight.popleft()
+                yield from _rejoin(done, pending.get())
+        while in_flight:
+            done, pending = in_flight.popleft()
+            yield from _rejoin(done, pending.get())

@@ -35,7 +35,7 @@ from tacitus.quantities.attach import find_with_anchors
 from tacitus.quantities.casualties import casualty_counts
 from tacitus.quantities.lexicon import lexicon
 
-__all__ = ["find_quantities", "casualty_counts"]
+__all__ = ["find_quantities", "quantities_with_anchors", "casualty_counts"]
 
 
 def find_quantities(sent, sentence_index: int = 0) -> list[Quantity]:
@@ -47,4 +47,14 @@ def find_quantities(sent, sentence_index: int = 0) -> list[Quantity]:
         raise TypeError(
             f"find_quantities needs a spaCy Span (a sentence of a parsed Doc), got {type(sent).__name__}"
         )
-    return [q for q, _ in find_with_anchors(sent, sentence_index, lexicon())]
+    return [q for q, _ in quantities_with_anchors(sent, sentence_index)]
+
+
+def quantities_with_anchors(sent, sentence_index: int = 0) -> list[tuple[Quantity, object]]:
+    """:func:`find_quantities` with the token each amount hangs from in the parse, as
+    (Quantity, Token) pairs; :func:`casualty_counts` takes them to spare a second pass."""
+    if not hasattr(sent, "doc") or not hasattr(sent, "start"):
+        raise TypeError(
+            f"quantities_with_anchors needs a spaCy Span (a sentence of a parsed Doc), got {type(sent).__name__}"
+        )
+    return find_with_anchors(sent, sentence_index, lexicon())

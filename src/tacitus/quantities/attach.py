@@ -221,19 +221,31 @@ def _chain(tok) -> list:
     return out
 
 
-def attribution(sent, anchor, lex: QuantityLexicon) -> str | None:
-    """'according to X' -> X; else the subject of a reporting verb over the amount's clause."""
+def attribution_cues(sent, lex: QuantityLexicon) -> tuple[list, list]:
+    """The sentence's 'according' tokens and reporting verbs, found once for all its amounts."""
+    according = []
+    reporting = []
     for tok in sent:
         if tok.lower_ == "according":
-            for prep in tok.children:
-                pobj = [c for c in prep.children if c.dep_ == "pobj"]
-                if prep.lower_ == "to" and pobj:
-                    return _phrase(pobj[0]) or None
+            according.append(tok)
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.attribution_verbs:
+            reporting.append(tok)
+    return according, reporting
+
+
+def attribution(sent, anchor, lex: QuantityLexicon, cues: tuple[list, list] | None = None) -> str | None:
+    """'according to X' -> X; else the subject of a reporting verb over the amount's clause.
+
+    ``cues`` is :func:`attribution_cues` of ``sent``, when already at hand."""
+    according, reporting = cues if cues is not None else attribution_cues(sent, lex)
+    for tok in according:
+        for prep in tok.children:
+            pobj = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ == "to" and pobj:
+                return _phrase(pobj[0]) or None
     ancestors = {t.i for t in anchor.ancestors} | {anchor.i}
     best = None
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.attribution_verbs:
-            continue
+    for tok in reporting:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subjects or anchor.i in {t.i for t in subjects[0].subtree}:
             continue
@@ -272,6 +284,7 @@ def find_with_anchors(sent, sentence_index: int, lex: QuantityLexicon) -> list[t
         elif verb.lemma_.lower() in lex.change_words and cand.kind != "count":
             cand.direction = lex.change_words[verb.lemma_.lower()]
     out = []
+    cues = attribution_cues(sent, lex) if cands else ([], [])
     for cand in cands:
         tokens = _chain(cand.anchor)
         extra = change_nouns.get(id(cand))
@@ -285,9 +298,10 @@ def find_with_anchors(sent, sentence_index: int, lex: QuantityLexicon) -> list[t
             for c in changes:
                 if linked.get(id(c)) is cand and change_nouns.get(id(c)) is not None:
                     period = _period([change_nouns[id(c)]])
-        start_char, end_char = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        words = doc[cand.start:cand.end]  # its text, without rebuilding the whole Doc's text
+        start_char, end_char = words.start_char, words.end_char
         q = Quantity(
-            text=doc.text[start_char:end_char],
+            text=words.text,
             start=start_char,
             end=end_char,
             kind=cand.kind,
@@ -298,7 +312,7 @@ def find_with_anchors(sent, sentence_index: int, lex: QuantityLexicon) -> list[t
             period=period,
             change=cand.change,
             direction=cand.direction,
-            attributed_to=attribution(sent, cand.anchor, lex),
+            attributed_to=attribution(sent, cand.anchor, lex, cues),
             sentence_index=sentence_index,
         )
         out.append((q, cand.anchor))

@@ -161,12 +161,18 @@ def summarise(counts) -> dict:
     }
 
 
-def casualty_counts(sent) -> dict:
-    """Dead, injured and crowd/target size stated in one sentence (a spaCy Span); None when unstated."""
-    from tacitus.quantities.attach import find_with_anchors
+def casualty_counts(sent, quantities: list | None = None) -> dict:
+    """Dead, injured and crowd/target size stated in one sentence (a spaCy Span); None when unstated.
 
+    ``quantities``: the sentence's (Quantity, anchor token) pairs from ``find_with_anchors``,
+    when the caller has them already (they are found again otherwise).
+    """
     lex = lexicon()
-    found = [(q, a) for q, a in find_with_anchors(sent, 0, lex) if q.kind == "count"]
+    if quantities is None:
+        from tacitus.quantities.attach import find_with_anchors
+
+        quantities = find_with_anchors(sent, 0, lex)
+    found = [(q, a) for q, a in quantities if q.kind == "count"]
     result = summarise(found)
     counted = {a.i for _, a in found}
     for field, categories in (("dead", DEAD), ("injured", INJURED)):
@@ -179,8 +185,10 @@ def _single_victims(sent, categories, counted: set[int], lex: QuantityLexicon) -
     """People named one by one with no number: "a journalist has been killed" counts 1."""
     total = 0
     for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
         entry = _casualty_word(verb, lex)
-        if entry is None or entry[1] not in categories or verb.pos_ != "VERB":
+        if entry is None or entry[1] not in categories:
             continue
         slot = entry[0]
         deps = ("dobj", "nsubjpass") if slot == "object" else ("nsubj",)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from tacitus.quantities.casualties import count_category
 from tacitus.quantities.lexicon import QuantityLexicon
-from tacitus.quantities.numbers import FUSED, NumberPhrase, parse_number
+from tacitus.quantities.numbers import ARTICLE_NEXT, FUSED, NumberPhrase, parse_number
 
 DURATION_UNITS = {"year", "month", "week", "day", "hour"}
 NOT_A_COUNT_ENTS = {"DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "LAW", "FAC", "EVENT",
@@ -73,8 +73,7 @@ def scan(sent, lex: QuantityLexicon) -> list[Candidate]:
     found: list[Candidate] = []
     i = 0
     while i < n:
-        if not (toks[i].like_num or words[i] in lex.number_words or words[i] in lex.currency_prefix
-                or words[i] in ("a", "an") or any(ch.isdigit() for ch in words[i])):
+        if not _may_start_number(toks, words, i, lex):
             i += 1
             continue
         cand = _candidate_at(doc, toks, words, i, lex)
@@ -84,6 +83,17 @@ def scan(sent, lex: QuantityLexicon) -> list[Candidate]:
         found.append(cand)
         i = cand.end - toks[0].i
     return found
+
+
+def _may_start_number(toks, words, i: int, lex: QuantityLexicon) -> bool:
+    """A cheap test that ``toks[i]`` may start an amount (``_candidate_at`` decides)."""
+    word = words[i]
+    if word in lex.number_words or word in lex.currency_prefix:
+        return True
+    if word in ("a", "an"):  # "a dozen", "a third", "a few hundred"; any other "a" starts nothing
+        return i + 1 < len(words) and (words[i + 1] in ARTICLE_NEXT or words[i + 1] == "few")
+    # a word of letters only holds no digit
+    return toks[i].like_num or (not word.isalpha() and any(ch.isdigit() for ch in word))
 
 
 def _prefix_currency(tok, lex: QuantityLexicon) -> str | None:

@@ -1,6 +1,7 @@
 """Temporal expressions found in text and normalised against a publication date.
 
 >>> from datetime import date
+from typing import Callable
 >>> [(t.text, t.value, t.value_end) for t in find_time_expressions(
 ...     "The Kremlin said on Tuesday Putin would visit Beijing on May 16-17.", date(2024, 5, 14))]
 [('Tuesday', '2024-05-14', None), ('May 16-17', '2024-05-16', '2024-05-17')]
@@ -66,12 +67,14 @@ __all__ = ["find_time_expressions", "parse_iso_date", "sentence_is_future", "RUL
 
 
 def find_time_expressions(
-    text: str, anchor: date | None, *, future: bool = False, offset: int = 0
+    text: str, anchor: date | None, *, future: bool | Callable[[], bool] = False, offset: int = 0
 ) -> list[TimeExpr]:
     """Temporal expressions in ``text``, in text order, resolved against ``anchor``.
 
     ``future``: the sentence is future or planned (see :func:`sentence_is_future`); it
-    decides which way weekdays, month names and quarters are read. ``offset`` is added to
+    decides which way weekdays, month names and quarters are read. It may be a function of
+    no arguments, called only when the text holds a candidate expression (so that a
+    sentence without one costs no reading of its tense). ``offset`` is added to
     the character offsets (pass the sentence's offset in the article).
     """
     if not isinstance(text, str):

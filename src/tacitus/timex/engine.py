@@ -199,11 +199,15 @@ def _update_reference(ctx: Context, reading: Reading) -> None:
     ctx.ref_precision = ("year", "month", "day")[len(parts) - 1]
 
 
-def run_rules(ruleset: RuleSet, text: str, anchor: date | None, future: bool, offset: int) -> list[TimeExpr]:
+def run_rules(ruleset: RuleSet, text: str, anchor: date | None, future: "bool | Callable[[], bool]",
+              offset: int) -> list[TimeExpr]:
+    """``future`` may be a function of no arguments, called once if there are candidates."""
     rules = ruleset.rules
     candidates = ruleset.candidates_for(text)
     if not candidates:
         return []
+    if callable(future):
+        future = bool(future())
     ctx = Context(text=text, anchor=anchor, future=future)
     found: list[TimeExpr] = []
     taken_until = -1
