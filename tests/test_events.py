@@ -156,3 +156,54 @@ def test_protest_takes_the_target_and_code_of_its_demand(pipeline):
     found = triples(coded(pipeline, "Tens of thousands of protesters marched through Minsk on Sunday demanding that "
                                     "President Alexander Lukashenko step down."))
     assert found == {("BLROPP", "BLRGOV", "1411")}, found
+
+
+def test_claim_of_responsibility_names_the_attacker_and_its_victims(pipeline):
+    events = coded(pipeline, "Islamic State claimed the attack in which gunmen killed more than 130 people at a concert hall near Moscow.")
+    found = triples(events)
+    claim = [t for t in found if t[2] == "015"]
+    assert claim and claim[0][0].startswith("IMG") and claim[0][1].startswith("RUS"), found
+    # the claimer, not the unnamed gunmen, is the source of the killing
+    assert any(s.startswith("IMG") and c[:2] in ("18", "19", "20") for s, t, c in found), found
+    assert not any(s.startswith("---") for s, t, c in found), found
+
+
+def test_claim_without_an_actor_victim_is_aimed_at_the_attacks_target(pipeline):
+    events = coded(pipeline, "Hezbollah claimed responsibility for a barrage of rockets fired at an Israeli military base on Saturday.")
+    claim = [e for e in events if e.cameo == "015"]
+    assert claim and claim[0].source.code.startswith("LBN") and claim[0].target.code.startswith("ISR")
+
+
+def test_killing_a_leader_is_an_assassination(pipeline):
+    found = triples(coded(pipeline, "Israel killed Hezbollah leader Hassan Nasrallah in an air strike on Beirut.", "2024-09-28"))
+    assert any(s == "ISR" and c == "186" for s, t, c in found), found
+    plain = triples(coded(pipeline, "Russian troops killed two Ukrainian soldiers near Bakhmut."))
+    assert any(c == "190" for s, t, c in plain) and not any(c == "186" for s, t, c in plain), plain
+
+
+def test_taking_to_the_streets_is_a_demonstration_against_the_named_target(pipeline):
+    found = triples(coded(pipeline, "Hundreds of thousands of Israelis took to the streets on Sunday to protest against the government's plan."))
+    assert ("ISR", "ISRGOV", "141") in {(s[:3], t, c) for s, t, c in found}, found
+    assert not any(c == "140" for s, t, c in found), found
+
+
+def test_protest_naming_no_one_is_aimed_at_the_protesters_government(pipeline):
+    found = triples(coded(pipeline, "Thousands of Iranian protesters marched through Tehran on Friday."))
+    assert ("IRNOPP", "IRNGOV", "141") in found, found
+
+
+def test_appeals_and_promises_take_the_code_of_what_they_ask_or_promise(pipeline):
+    asked = triples(coded(pipeline, "Ukrainian Foreign Minister Dmytro Kuleba asked NATO allies for more weapons on Thursday.", "2022-04-07"))
+    assert any(s.startswith("UKR") and c == "0232" for s, t, c in asked), asked
+    promised = triples(coded(pipeline, "Biden promised Ukraine another $500 million in military aid on Monday.", "2023-02-20"))
+    assert ("USAGOV", "UKR", "0332") in promised, promised
+    talks = triples(coded(pipeline, "China called on Russia and Ukraine to resume direct peace talks."))
+    assert {("CHN", "RUS", "026"), ("CHN", "UKR", "026")} <= talks, talks
+    assert not any(c.startswith("04") for s, t, c in talks), talks
+
+
+def test_asylum_to_a_participle_phrase_and_investigations_of_things(pipeline):
+    asylum = triples(coded(pipeline, "Russia has granted asylum to ousted Syrian President Bashar al-Assad and his family.", "2024-12-09"))
+    assert any(s == "RUS" and t.startswith("SYR") and c == "075" for s, t, c in asylum), asylum
+    probe = triples(coded(pipeline, "The U.N. Human Rights Council voted to set up a commission to investigate alleged rights abuses by Russia in Ukraine."))
+    assert any(t == "RUS" and c == "092" for s, t, c in probe), probe

@@ -9,44 +9,22 @@ not say why (``Rejection``), which ``tacitus explain`` prints.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from .candidate import Candidate, Rejection, via_note as _via
+from .claims import aimed_claims, claim_for, claimed_acts
 from .lexicon import EventLexicon, Frame
 from .matching import qualifier_codes, triggers_in
-from .modality import Modality, read_modality
-from .pairing import POSTURE_ROOT, acts_on_thing, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
+from .modality import read_modality
+from .pairing import POSTURE_ROOT, PROTEST_ROOT, acts_on_thing, own_government, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
 from .participants import ActorRef, SentenceActors
 from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
 from .syntax import direct_object, direct_subject, prep_objects, subject_of
 
 ROLE_SOURCE = "source"
-
-
-@dataclass
-class Candidate:
-    trigger: Token
-    frame: Frame
-    code: str
-    source: ActorRef
-    target: ActorRef | None
-    modality: Modality
-    notes: list[str] = field(default_factory=list)
-    confidence: float = 0.9
-    place_token: Token | None = None  # a place tied to the event by the parse
-    chain: list[Token] = field(default_factory=list)
-    untargeted: bool = False  # coded with no target although the frame usually takes one
-
-
-@dataclass
-class Rejection:
-    trigger: Token
-    frame: Frame
-    reason: str
-
-
 
 
 # frames whose target may be a place: visits and meetings, and attacks on a city or region
@@ -81,12 +59,21 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     triggers, consumed = triggers_in(sent, lexicon)
     trigger_nouns = {t.i for t, f in triggers if f.pos == "N"} | consumed
     verb_roots = {t.i: f.code[:2] for t, f in triggers if f.pos == "V"}
+    claims = claimed_acts(triggers)
+    claimers: dict[int, tuple[list[ActorRef], str]] = {}
+    unaimed_claims: list[tuple[Token, Frame, list[ActorRef], str]] = []
     for token, frame in triggers:
         if frame.pos == "N" and (_topic_of(token, trigger_nouns) or _discussed(token) or _judged(token, frame, verb_roots)):
             rejected.append(Rejection(token, frame, f"topic of '{token.head.head.text}', not an event of its own"))
             continue
         roles = verb_roles(token, frame) if frame.pos == "V" else noun_roles(token, frame)
         sources, source_how, source_words = _first_actors(roles.sources, actors)
+        claim = claim_for(token, claims)
+        if claim is not None and claim.trigger.i in claimers:  # the claimer did the claimed act
+            sources, claimer_how = claimers[claim.trigger.i]
+            source_how = f"who claimed it ('{claim.trigger.text}', {claimer_how})"
+        if token.i in claims and sources:
+            claimers[token.i] = (sources, source_how)
         if not sources:
             rejected.append(Rejection(token, frame, "no source actor" + (f" ('{source_words[0].text}' is not a known actor)" if source_words else "")))
             continue
@@ -125,6 +112,9 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
                 pairs = [(s, None) for s in sources]
                 base += ("; coded with no target (a protest, force posture or attack needs none)" if not target_options else
                          f"; coded with no target ('{target_words[0].text}' is a thing, not an actor)")
+            if not pairs and token.i in claims:
+                unaimed_claims.append((token, frame, sources, source_how))
+                continue
             if not pairs:
                 reason = "no target actor" + (f" ('{target_words[0].text}' is not a known actor)" if target_words else "")
                 rejected.append(Rejection(token, frame, reason))
@@ -132,9 +122,13 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
             for src, tgt in pairs:
                 notes = [base, f"source '{src.text}' ({src.code}): {source_how}" + _via(src)]
                 by_role = dict(frame.role_codes).get(src.role or "")
+                by_target = _target_described(token, tgt, frame)
                 if by_role and by_role != code:
                     notes.append(f"code {code} -> {by_role}: the source is {src.role}")
                     code_for_pair = by_role
+                elif by_target and by_target[1] != code:
+                    notes.append(f"code {code} -> {by_target[1]}: the target is described as '{by_target[0]}'")
+                    code_for_pair = by_target[1]
                 else:
                     code_for_pair = code
                 if tgt is not None:
@@ -144,12 +138,25 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
                 conf -= 0.1 * sum(1 for a in (src, tgt) if a is not None and a.via != "named")
                 out.append(Candidate(token, frame, code_for_pair, src, tgt, modality, notes, round(max(conf, 0.3), 2), None if tgt else place_token,
                                      untargeted=untargeted))
+    out += aimed_claims(unaimed_claims, claims, out, lexicon)
     frames = {t.i: f for t, f in triggers}
     for demand in _must_demands(sent, actors, lexicon):
         if demand.trigger.i not in frames:
             frames[demand.trigger.i] = demand.frame
             out.append(demand)
-    return fold_reports(_fold_protest_demands(_fold_complements(out, lexicon, frames), lexicon), actors, lexicon), rejected
+    folded = _fold_protest_demands(_fold_complements(out, lexicon, frames), lexicon)
+    return fold_reports(_aim_protests(folded), actors, lexicon), rejected
+
+
+def _aim_protests(cands: list[Candidate]) -> list[Candidate]:
+    """A protest by a country's people that names no target is aimed at their own government."""
+    for c in cands:
+        if c.code[:2] == PROTEST_ROOT and c.target is None and c.place_token is None:
+            gov = own_government(c.source)
+            if gov is not None:
+                c.target, c.untargeted = gov, False
+                c.notes.append(f"target {gov.code}: a protest that names no one is aimed at the protesters' own government")
+    return cands
 
 
 # verbs that report what someone said; "X said Y must do Z" is X demanding Z of Y (CAMEO 10)
@@ -192,8 +199,8 @@ def _asked_noun(verb: Token, frames: dict[int, Frame]) -> Token | None:
     for tok in prep_objects(verb, {"for", "to"}):  # "called for talks", "agreed to a ceasefire"
         if tok.i in frames:
             return tok
-    if obj is not None:  # "dismissed U.S. hopes for talks"
-        for tok in prep_objects(obj, {"for", "of"}):
+    if obj is not None:  # "dismissed U.S. hopes for talks", "promised $500 million in military aid"
+        for tok in prep_objects(obj, {"for", "of", "in"}):
             if tok.i in frames:
                 return tok
     return None
@@ -222,12 +229,22 @@ def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dic
         if root not in COMPLEMENT_ROOTS | {"12"} or c.trigger.pos_ != "VERB":
             continue
         comp = complement(c.trigger)
+        if comp is not None and comp.i not in frames and root in ("02", "10"):  # "called on Russia to resume talks"
+            comp_obj = direct_object(comp)
+            comp = comp_obj if comp_obj is not None and comp_obj.i in frames else comp
         if comp is None or comp.i not in frames:
             comp = _asked_noun(c.trigger, frames)
         if comp is None:
             continue
         inner = by_trigger.get(comp.i)
-        asked = inner[0].code if inner else frames[comp.i].code
+        asked = inner[0].code if inner else qualifier_codes(comp, frames[comp.i])[0][0]
+        if root == "03" and not inner:
+            # "promised Ukraine $500 million in military aid": the promise takes the aid's code
+            shifted = lexicon.shift("intent", asked)
+            if shifted and shifted != c.code:
+                c.notes.append(f"code {c.code} -> {shifted}: promises '{comp.text}' ({asked})")
+                c.code = shifted
+            continue
         if root in ("02", "10", "12"):
             kind = {"02": "appeal", "10": "demand", "12": "reject"}[root]
             shifted = lexicon.shift(kind, asked)
@@ -251,7 +268,17 @@ def _fold_protest_demands(cands: list[Candidate], lexicon: EventLexicon) -> list
             continue
         for child in c.trigger.children:
             demand = by_trigger.get(child.i)
-            if child.dep_ not in ("advcl", "xcomp", "conj") or demand is None or demand.code[:2] != "10" or demand.target is None:
+            if child.dep_ not in ("advcl", "xcomp", "conj") or demand is None or demand.target is None:
+                continue
+            if demand.code[:2] == "14" and demand.source.code == c.source.code:
+                # "took to the streets to protest against the government's plan": one protest,
+                # the more specific code, the target the protest names
+                c.notes.append(f"target '{demand.target.text}' ({demand.target.code}): what '{demand.trigger.text}' protests against")
+                c.code = max(c.code, demand.code, key=len)
+                c.target, c.untargeted = demand.target, False
+                drop.add(id(demand))
+                break
+            if demand.code[:2] != "10":
                 continue
             if demand.source.code != c.source.code:
                 continue
@@ -263,6 +290,19 @@ def _fold_protest_demands(cands: list[Candidate], lexicon: EventLexicon) -> list
             drop.add(id(demand))
             break
     return [c for c in cands if id(c) not in drop]
+
+
+def _target_described(trigger: Token, target: ActorRef | None, frame: Frame) -> tuple[str, str] | None:
+    """A frame's target word found in the target's own phrase or its apposition ("killed Hezbollah
+    *leader* Hassan Nasrallah", "killed Qassem Soleimani, the *commander* of the Quds Force")."""
+    if target is None or not frame.target_codes:
+        return None
+    head = trigger.doc[target.token]
+    phrase = [t for t in head.subtree if abs(t.i - head.i) < 10]
+    if head.dep_ == "appos":
+        phrase += [head.head, *(c for c in head.head.children if c.dep_ == "compound")]
+    words = {t.lemma_.lower() for t in phrase} | set(target.text.lower().split())
+    return next(((w, code) for w, code in frame.target_codes if w in words), None)
 
 
 def _topic_of(noun: Token, trigger_nouns: set[int]) -> bool:
@@ -291,6 +331,3 @@ def _discussed(noun: Token) -> bool:
             return anc.lemma_.lower() in TOPIC_VERBS
     return False
 
-
-def _via(ref: ActorRef) -> str:
-    return "" if ref.via == "named" else f" (resolved from {ref.via})"

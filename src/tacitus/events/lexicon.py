@@ -27,6 +27,7 @@ class Frame:
     srcprep: str | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
     role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
+    target_codes: tuple[tuple[str, str], ...] = ()  # a word describing the target changes the code ("killed ... leader": 186)
     objects: frozenset[str] = frozenset()
     line: int = 0
     file: str = "event_triggers.tsv"
@@ -77,10 +78,16 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
             raise DataFileError(f"{path}:{number}: unknown flag {f!r}")
     quals = []
     roles = []
+    target_words = []
     for q in row.get("qualifiers", "").split(","):
         if q.strip().startswith("role:"):
             role, _, rcode = q.strip()[5:].partition("=")
             roles.append((role.strip(), rcode.strip()))
+        elif q.strip().startswith("target:"):
+            word, _, tcode = q.strip()[7:].partition("=")
+            if not tcode.strip().isdigit():
+                raise DataFileError(f"{path}:{number}: qualifier {q!r} needs target:word=code")
+            target_words.append((word.strip().lower(), tcode.strip()))
         elif q.strip():
             word, _, qcode = q.partition("=")
             if not qcode.strip().isdigit():
@@ -102,6 +109,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         srcprep=srcprep,
         qualifiers=tuple(quals),
         role_codes=tuple(roles),
+        target_codes=tuple(target_words),
         objects=frozenset(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip()),
         line=number,
         file=path.name,

@@ -21,14 +21,17 @@ QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", 
 
 def object_words(verb: Token) -> set[str]:
     """Lemmas a light-verb frame may match: the object, its conjuncts, its compound
-    modifiers ("emergency measures", "aid deliveries"), the noun after "dozens of", and a
-    "with" object ("supplied Russia with drones")."""
+    modifiers ("emergency measures", "aid deliveries"), the noun after "dozens of", a
+    "with" object ("supplied Russia with drones") and, as "to:street", a prepositional object."""
     obj = direct_object(verb)
-    heads = [obj] if obj is not None else []
-    if obj is not None and obj.lemma_.lower() in QUANTITY_HEADS:
-        heads += prep_objects(obj, {"of"})
-    heads += prep_objects(verb, {"with"})
+    heads = ([obj] if obj is not None else []) + prep_objects(verb, {"with"})
+    # "took 200 people hostage" (a second object), "let aid enter Gaza" (the subject of the clause let happen)
+    heads += [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c is not obj]
+    heads += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+    heads += [o for h in heads if h.lemma_.lower() in QUANTITY_HEADS for o in prep_objects(h, {"of"})]
     words = set()
+    # "took to the streets": a frame's object may be a prepositional one, written "to:street"
+    words.update(f"{o.head.lower_}:{o.lemma_.lower()}" for o in prep_objects(verb, {"to", "into", "onto", "on"}))
     for h in heads:
         words.add(h.lemma_.lower())
         words.update(c.lemma_.lower() for c in h.children if c.dep_ in ("conj", "compound"))
@@ -80,6 +83,9 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
     return [(t, f) for t, f in found if t.i not in consumed], consumed
 
 
+INVESTIGATE_ROOT = "09"
+
+
 def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     """Codes refined by modifiers ("economic and military ties" -> 061 and 062)."""
     if not frame.qualifiers:
@@ -88,7 +94,9 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     mods: list[Token] = []
     obj = direct_object(token) if frame.pos == "V" else None
     if obj is not None:
-        if frame.objects:
+        # a light verb's object, and what is investigated ("investigate alleged rights abuses": 092),
+        # carry the refining modifiers
+        if frame.objects or frame.code.startswith(INVESTIGATE_ROOT):
             mods.extend(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in prep.children:
@@ -98,17 +106,28 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
             mods.extend([child, *[c for c in child.children if c.dep_ == "conj"]])
     for conj in (c for c in token.children if c.dep_ == "conj"):
         mods.extend(c for c in conj.children if c.dep_ in ("amod", "compound"))
-    # "accused X of genocide", "spoke by telephone", "attacked Kyiv with drones": the object of
-    # 'of'/'by'/'with' qualifies too
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "with")):
+    # "accused X of genocide", "spoke by telephone", "attacked Kyiv with drones", "an inquiry into
+    # war crimes": the object of 'of'/'by'/'with'/'for'/'into' qualifies too
+    # "asked NATO for weapons": so does a 'for' object
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "for", "into")):
         for obj in prep.children:
             mods.extend(t for t in obj.subtree if t.i - obj.i < 4)
+    # "U.S. warplanes struck Iranian sites": the weapon that strikes qualifies an attack
+    # (read only when nothing else refines the code)
+    weapons: list[Token] = []
+    if frame.pos == "V" and frame.code[:2] in ("18", "19", "20"):
+        for subj in (c for c in token.children if c.dep_ == "nsubj"):
+            weapons.extend([subj, *(c for c in subj.children if c.dep_ == "compound")])
     # "its trade and military cooperation": the modifiers may hang off a conjoined noun
     if token.dep_ == "conj":
         mods.extend(c for c in token.head.children if c.dep_ in ("amod", "compound"))
+    return _hits(mods, quals) or _hits(weapons, quals)[:1] or [(frame.code, "")]
+
+
+def _hits(mods: list[Token], quals: dict[str, str]) -> list[tuple[str, str]]:
     hits: list[tuple[str, str]] = []
     for mod in mods:
         code = quals.get(mod.lemma_.lower()) or quals.get(mod.lower_)
         if code and code not in [c for c, _ in hits]:
             hits.append((code, mod.text))
-    return hits or [(frame.code, "")]
+    return hits

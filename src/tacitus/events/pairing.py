@@ -29,10 +29,11 @@ UNTARGETED_ROOTS = {"08", "14", "15", "18", "19", "20"}
 # immediate elections" (100), "agreed to set up a research centre" (030), "refused land
 # allocation" (120), "threatened to institute a curfew" (130), "confiscated weapons" (1711),
 # "blew up power lines" (1712), "captured a stronghold" (192). PLOVER codes them with no
-# recipient. Consultation, diplomatic and material cooperation, investigation and criticism (04, 05, 06, 09, 11)
-# are always between two parties and are not coded without one; an appeal's object is too often
+# recipient. An investigation of a thing ("investigating alleged war crimes") is one too (09), aimed at
+# whoever is suspected of it or holds the place, when the sentence says.
+# Consultation, diplomatic and material cooperation and criticism (04, 05, 06, 11) are always between two parties and are not coded without one; an appeal's object is too often
 # not what it asks for ("called an election") to stand without an addressee (02).
-THING_TARGET_ROOTS = {"03", "07", "08", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
+THING_TARGET_ROOTS = {"03", "07", "08", "09", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 
 # giving and yielding acts (intent, diplomatic and material cooperation, aid, yielding): an object
 # of the source's own country is what it gives, not whom it gives it to ("Israel would send troops")
@@ -126,12 +127,34 @@ def posture_sources(sources: list[ActorRef], objects: list[ActorRef]) -> list[Ac
     return moved
 
 
+INVESTIGATE_ROOT = "09"
+
+
 def thing_target_options(code: str, things: list[Token]) -> list[tuple[list[Token], str]]:
     """Where an act on a thing finds whom it is aimed at: the thing's own target phrase ("travel
     *to Tunisia*"), and for coercion and force the place that holds it ("the refineries
     *in Iran*")."""
     options = [(prep_objects(t, OBJECT_TARGET_PREPS), f"object of '{t.text} {p.head.text}'") for t in things for p in prep_objects(t, OBJECT_TARGET_PREPS)[:1]]
-    if code[:2] in LOCATED_TARGET_ROOTS:
+    if code[:2] == INVESTIGATE_ROOT:  # "investigate alleged abuses *by Russia*": the suspect
+        options += [(prep_objects(t, {"by"}), f"who is suspected of the '{t.text}'") for t in things if prep_objects(t, {"by"})]
+    if code[:2] in LOCATED_TARGET_ROOTS or code[:2] == INVESTIGATE_ROOT:
         options += [([p], f"place of the '{t.text}'") for t in things for p in prep_objects(t, LOCATIVE_PREPS)
                     if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC")]
     return options
+
+
+# protests, strikes and riots by a country's own people, aimed at no one the sentence names, are
+# aimed at its government ("Israelis took to the streets", "French workers went on strike")
+PROTEST_ROOT = "14"
+PROTESTING_ROLES = {"OPP", "CVL", "LAB", "EDU", "MED", "REF", "MOD", "RAD", "HRI", "NGO", "BUS", "AGR", "REL"}
+
+
+def own_government(source: ActorRef) -> ActorRef | None:
+    """The protesters' own government as the default target of their protest (None when the
+    source is not a group of a country's people, or is the government itself)."""
+    if not source.country or source.country.startswith("---") or len(source.country) != 3:
+        return None
+    if source.role not in PROTESTING_ROLES and not (source.role is None and source.code == source.country and source.kind != "country"):
+        return None
+    return replace(source, code=source.country + "GOV", text=f"the government of {source.country}", role="GOV", name=None,
+                   kind="organization", via="protesters' own government")

@@ -92,6 +92,8 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     if frame.preps:
         objs = prep_objects(verb, frame.preps)
         roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+        if "to" in frame.preps:
+            roles.add_target(_participle_after_to(verb), "object of 'to' (before a participle)")
         if obj is not None:  # "eased sanctions on Syria"
             objs = prep_objects(obj, frame.preps)
             roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
@@ -104,6 +106,12 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         roles.add_target(places, "place where they meet")
     if frame.objects and obj is not None:
         roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
+    if frame.objects:  # "let aid enter southern Gaza": where what is let in goes
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            dest = direct_object(clause)
+            roles.add_target([dest, *prep_objects(clause, {"to", "into"})] if dest is not None else prep_objects(clause, {"to", "into"}),
+                             f"where '{clause.text}' goes")
+            roles.add_target([c for c in clause.children if c.dep_ == "nsubj"], f"who is let '{clause.text}'")
     if frame.code[:2] in LOCATED_TARGET_ROOTS:
         _add_located(roles, ([obj] if obj is not None and not frame.objects else []) + [verb])
     if obj is not None and frame.code[:2] in ASKED_BY_ROOTS:
@@ -167,6 +175,11 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
         if verb is not None:
             objs = prep_objects(verb, frame.preps)
             roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+    if verb is not None and noun.dep_ in ("dobj", "obj"):
+        # "gave the Ivory Coast 5.1 million dollars of aid", "offered Kyiv support": the verb's
+        # indirect object receives what the noun names
+        dat = dative(verb)
+        roles.add_target([dat] if dat is not None else [], f"indirect object of '{verb.text}'")
     if frame.code.startswith("04"):
         roles.add_target(_destination(noun), "the trip's destination")
     if frame.code[:2] in LOCATED_TARGET_ROOTS and frame.preps:
@@ -196,6 +209,18 @@ def _add_located(roles: Roles, hit: list[Token]) -> None:
     for tok in hit:
         places = [p for p in prep_objects(tok, LOCATIVE_PREPS) if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC")]
         roles.add_target(places, f"place of the '{tok.text}'")
+
+
+def _participle_after_to(verb: Token) -> list[Token]:
+    """"granted asylum to ousted President Assad": the parse reads "to ousted" as an infinitive;
+    a past participle after "to" is an adjective, and its object is the object of "to"."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.tag_ in ("VBN", "VBD") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            obj = direct_object(child)
+            found += [obj] if obj is not None else []
+    return found
 
 
 def _destination(noun: Token) -> list[Token]:
