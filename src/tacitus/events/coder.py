@@ -6,6 +6,7 @@ and the article's places and times; the pipeline calls it once per article.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,8 +76,14 @@ def build_events(
     text = doc.text
     events: list[Event] = []
     seen: set[str] = set()
+    # Places by position, so that each sentence looks only at its own (long articles name hundreds).
+    located = sorted((p for p in places if p.start is not None), key=lambda p: p.start)
+    starts = [p.start for p in located]
     for res in results:
         sent = res.sent
+        if not res.candidates:
+            continue
+        in_sentence = located[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
         start = max(sent.start_char, skip_before)  # a dateline is not part of the sentence
         while start < sent.end_char and text[start].isspace():
             start += 1
@@ -98,7 +105,7 @@ def build_events(
             target_span = (cand.target.start_char, cand.target.end_char) if cand.target else None
             if target is None and cand.place_token is not None:
                 tok = cand.place_token
-                place = place_at(places, tok.left_edge.idx, tok.idx + len(tok))
+                place = place_at(in_sentence, tok.left_edge.idx, tok.idx + len(tok))
                 if place is None or not place.country:
                     continue
                 target = _place_actor(place, doc[tok.left_edge.i : tok.i + 1].text)
@@ -107,7 +114,7 @@ def build_events(
             if target is None and not (cand.frame.notarget or cand.untargeted):
                 continue
             when = tie_time(cand.trigger, times_by_sentence[res.index])
-            location = tie_place(cand.trigger, places, target_span, code.startswith(("042", "036")))
+            location = tie_place(cand.trigger, in_sentence, target_span, code.startswith(("042", "036")))
             if when is not None:
                 notes.append(f"date from '{when.text}'")
             if location is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that name a first-level unit after its proper name ("Kursk Oblast", "Idlib province").
 # They all become "region" in a key, so any of them finds the same unit.
@@ -32,6 +33,11 @@ def name_key(name: str) -> str:
     """The lookup key of a place name (see the module docstring); ``""`` for a blank name."""
     if not isinstance(name, str):
         raise TypeError(f"place name must be a str, got {type(name).__name__}: {name!r}")
+    return _key_of(name)
+
+
+@lru_cache(maxsize=65536)  # news repeats its place names: each is folded once per process
+def _key_of(name: str) -> str:
     text = _APOSTROPHE_RE.sub("", fold(name)).replace(".", "")
     words = _SEPARATORS_RE.sub(" ", text).split()
     if words and words[0] == "the" and len(words) > 1:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from tacitus.geo.gazetteer import Entry, Match, get_gazetteer, prior_score
 from tacitus.geo.names import name_key, strip_region_word
@@ -181,6 +182,11 @@ def iso3_for_country_name(name: str) -> str | None:
     """ISO 3166 alpha-3 code of a country named ``name`` ("Russia", "the U.S.", "Burma", "RUS")."""
     if not isinstance(name, str):
         raise TypeError(f"country name must be a str, got {type(name).__name__}: {name!r}")
+    return _iso3_of(name)
+
+
+@lru_cache(maxsize=16384)
+def _iso3_of(name: str) -> str | None:
     gazetteer = get_gazetteer()
     text = _POSSESSIVE.sub("", name.strip())
     if len(text) == 3 and text.isalpha() and text.isupper() and gazetteer.country(text):
