@@ -236,7 +236,7 @@ def _ground(doc: Doc, mentions: list, lexicon: ActorLexicon) -> list:
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
             continue  # "its troops": the pronoun's owner, found by the event reader
         own = _country(m) if not m.code.startswith("---") else None  # an ethnic group's own country
-        owner = _phrase_owner(head, by_token, m)
+        owner = _phrase_owner(head, by_token, m) or _named_body_owner(head, by_token, m)
         base = _owner_base(owner) if owner is not None else phrase_place(head, lexicon, covered)
         if base is None and (any(t.lower_ in not_local for t in doc[m.start : m.end]) or any(c.lower_ in not_local for c in head.children)):
             continue  # "foreign journalists" are not of the country they are in ("exiled leaders of X" are X's)
@@ -272,6 +272,19 @@ def _phrase_owner(head: Token, by_token: dict, m):
                 o = by_token.get(tok.i)
                 if o is not None and o is not m and o.kind in OWNER_KINDS and (_country(o) or o.kind in ("group", "igo")):
                     return o
+    return None
+
+
+def _named_body_owner(head: Token, by_token: dict, m):
+    """"Montenegro Municipality Association officials": a body the lexicon lacks, named after a
+    country, lends that country to the role word it modifies."""
+    for name in head.children:
+        if name.dep_ not in ("compound", "nmod") or name.pos_ != "PROPN" or name.i in range(m.start, m.end):
+            continue
+        for tok in name.subtree:
+            o = by_token.get(tok.i)
+            if tok.i < name.i and o is not None and o is not m and o.kind in ("country", "adjective") and _country(o):
+                return o
     return None
 
 

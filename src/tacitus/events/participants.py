@@ -145,6 +145,9 @@ class SentenceActors:
                 text = self.doc[self.doc[m.head].left_edge.i : m.end].text
                 return [replace(owner, code=(owner.country or owner.code[:3]) + m.role, role=m.role, name=None, kind="role",
                                 text=text, token=m.head, via="pronoun")]
+        voice = self._voice_of(tok)
+        if voice is not None and (m is None or m.code.startswith("---")):
+            return [voice]
         if m is not None:
             # "Russian and Ukrainian negotiators": a mention sharing this one's role word
             shared = [x for x in self.by_head.get(m.head, []) if x is not m]
@@ -187,6 +190,18 @@ class SentenceActors:
             return []
         return [replace(ref, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text, via="pronoun")]
 
+    def _voice_of(self, tok: Token) -> ActorRef | None:
+        """"His spokesman said", "her office announced": the person last named, speaking through them."""
+        if tok.lower_ not in self._cue("voice_nouns"):
+            return None
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                ref = self._earlier_in_sentence(child, child.lower_) or self.discourse.last_person(child.idx)
+                if ref is not None and not ref.code.startswith("---"):
+                    text = self.doc[child.i : tok.i + 1].text
+                    return replace(ref, token=tok.i, start_char=child.idx, end_char=tok.idx + len(tok), text=text, via="pronoun")
+        return None
+
     def _prep_owner(self, head: Token) -> ActorRef | None:
         """"dissidents from Egypt", "opponents of Rwanda's Senate": a role word's country."""
         for child in head.children:
@@ -224,7 +239,14 @@ class SentenceActors:
         if not fits:
             return None
         subjects = [m for m in fits if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
-        return ActorRef.from_mention((subjects or fits)[-1], self.doc, via="pronoun")
+        chosen = (subjects or fits)[-1]
+        if chosen.code.startswith("---") and chosen.role:
+            # "Bosnian Serbs said their forces had completed their withdrawal": the antecedent
+            # "their forces" has the country its own pronoun points to (positions only go back)
+            owned = [r for r in self._resolve_one(self.doc[chosen.head], set()) if not r.code.startswith("---")]
+            if owned:
+                return replace(owned[0], via="pronoun")
+        return ActorRef.from_mention(chosen, self.doc, via="pronoun")
 
     def _inside_phrase(self, tok: Token, depth: int = 0) -> list[ActorRef]:
         """An actor named inside a noun phrase, up to two 'of' links deep: "thousands of
