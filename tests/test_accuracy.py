@@ -15,13 +15,13 @@ from tacitus.evaluate import evaluate_records, read_gold
 REALNEWS = Path(__file__).parent / "data" / "realnews_gold.jsonl"
 
 # (found %, extra % at most, records exactly right %) floors
-REALNEWS_FLOOR = (53.1, 32.2, 46.4)
+REALNEWS_FLOOR = (53.5, 31.8, 46.8)
 # The PETRARCH2 gold leaves role words with no country as they stand ("Congress" ---LEG, "Insurgents"
 # ---REB); Tacitus gives them the country their sentence names (USALEG), which that gold counts as
 # extra. Grounding only in the role's own phrase was measured: this set 37.5% found / 46.2% extra,
 # but real news 44.2% / 37.0% and PLOVER source country 3.4 points lower, so sentence grounding stays.
 GSR_FLOOR = (35.7, 50.5, 36.7)
-PLOVER_FLOOR = (62.5, 71.2)  # event type right %, source country right %
+PLOVER_FLOOR = (65.0, 72.5)  # event type right %, source country right %
 
 
 def test_real_news_regression_set():

@@ -207,3 +207,43 @@ def test_asylum_to_a_participle_phrase_and_investigations_of_things(pipeline):
     assert any(s == "RUS" and t.startswith("SYR") and c == "075" for s, t, c in asylum), asylum
     probe = triples(coded(pipeline, "The U.N. Human Rights Council voted to set up a commission to investigate alleged rights abuses by Russia in Ukraine."))
     assert any(t == "RUS" and c == "092" for s, t, c in probe), probe
+
+
+def test_offer_to_mediate_is_an_intent_to_mediate(pipeline):
+    found = triples(coded(pipeline, "Qatar offered to mediate between Iran and Saudi Arabia."))
+    assert ("QAT", "IRN", "039") in found and ("QAT", "SAU", "039") in found, found
+
+
+def test_appeal_for_a_ceasefire_is_aimed_at_its_parties_and_coded_as_de_escalation(pipeline):
+    found = triples(coded(pipeline, "The UN called for a ceasefire between Israel and Hamas."))
+    assert any(s.startswith("IGOUNO") and t == "ISR" and c == "0256" for s, t, c in found), found
+    urged = triples(coded(pipeline, "Egypt urged Israel to accept a ceasefire."))
+    assert ("EGY", "ISR", "0256") in urged, urged
+
+
+def test_announced_own_future_act_is_intent_and_unless_makes_it_a_threat(pipeline):
+    freed = triples(coded(pipeline, "Israel announced it would free over 150 Palestinian prisoners by the end of August."))
+    assert any(s == "ISR" and c == "0353" for s, t, c in freed), freed
+    events = coded(pipeline, "Nigeria announced that it will withdraw its peacekeeping force from Chad unless President Goukouni Oueddei "
+                             "arranged a ceasefire with rebels.", "1982-01-10")
+    withdraw = [e for e in events if e.source.code == "NGA"]
+    assert withdraw and withdraw[0].cameo.startswith("13"), triples(events)
+
+
+def test_thing_objects_of_yielding_verbs_and_amounts_of_aid(pipeline):
+    accepted = triples(coded(pipeline, "Denmark today accepted a formula for ending its fisheries dispute."))
+    assert ("DNK", None, "030") in accepted, accepted
+    gave = triples(coded(pipeline, "The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid.", "1990-03-05"))
+    assert any(t == "CIV" and c == "070" for s, t, c in gave), gave
+    reached = triples(coded(pipeline, "Israel and the Palestinians reached a consensus to exchange information on water resources."))
+    assert ("ISR", "PSE", "030") in reached and ("PSE", "ISR", "030") in reached, reached
+
+
+def test_protest_against_a_policy_is_for_policy_change(pipeline):
+    found = triples(coded(pipeline, "French workers went on strike across the country on Tuesday against President Emmanuel Macron's "
+                                    "plan to raise the retirement age.", "2023-01-31"))
+    assert ("FRALAB", "FRAGOV", "1432") in found, found
+    law = triples(coded(pipeline, "Thousands of Serbians demonstrated in Belgrade against the new election law."))
+    assert ("SRB", "SRBGOV", "1412") in law, law
+    plain = triples(coded(pipeline, "Thousands of Serbians demonstrated in Belgrade against the government."))
+    assert not any(c == "1412" for s, t, c in plain), plain

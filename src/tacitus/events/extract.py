@@ -18,7 +18,7 @@ from .claims import aimed_claims, claim_for, claimed_acts
 from .lexicon import EventLexicon, Frame
 from .matching import qualifier_codes, triggers_in
 from .modality import read_modality
-from .pairing import POSTURE_ROOT, PROTEST_ROOT, acts_on_thing, own_government, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
+from .pairing import ACCEPTANCE_ROOTS, protested_policy, APPEAL_ROOT, POSTURE_ROOT, PROTEST_ROOT, accepted_event_code, acts_on_thing, asked_event_parties, named_sources, own_government, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
 from .participants import ActorRef, SentenceActors
 from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
@@ -92,6 +92,10 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
             # "advised against travel *to Tunisia*", "re-examine the refineries *in Iran*": the thing's
             # own target phrase, or the place that holds it, names whom the act is aimed at
             targets, target_how, _ = _first_actors(thing_target_options(frame.code, target_words), actors, exclude)
+        if not targets and frame.code[:2] == APPEAL_ROOT and named_sources(sources):
+            # "called for a ceasefire *between Israel and Hamas*": an appeal for an event is aimed
+            # at the parties the event names
+            targets, target_how, _ = _first_actors(asked_event_parties(target_words, lexicon), actors, exclude)
         modality = read_modality(token, lexicon)
         place_token = None
         if not targets and frame.code.startswith(PLACE_TARGET_ROOTS):
@@ -148,9 +152,18 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     return fold_reports(_aim_protests(folded), actors, lexicon), rejected
 
 
+# CAMEO's "for policy change" subcodes of demonstrations, hunger strikes, strikes, obstruction and riots
+POLICY_PROTEST_CODES = {"1412", "1422", "1432", "1442", "1452"}
+
+
 def _aim_protests(cands: list[Candidate]) -> list[Candidate]:
-    """A protest by a country's people that names no target is aimed at their own government."""
+    """A protest by a country's people that names no target is aimed at their own government;
+    one against a policy ("against the pension reform") is a protest for policy change."""
     for c in cands:
+        policy = protested_policy(c.trigger) if c.code[:2] == PROTEST_ROOT and len(c.code) == 3 else None
+        if policy is not None and c.code + "2" in POLICY_PROTEST_CODES:
+            c.notes.append(f"code {c.code} -> {c.code}2: against a policy ('{policy.text}')")
+            c.code = c.code + "2"
         if c.code[:2] == PROTEST_ROOT and c.target is None and c.place_token is None:
             gov = own_government(c.source)
             if gov is not None:
@@ -238,6 +251,9 @@ def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dic
             continue
         inner = by_trigger.get(comp.i)
         asked = inner[0].code if inner else qualifier_codes(comp, frames[comp.i])[0][0]
+        if root in ("02", "10") and frames[comp.i].objects and asked[:2] in ACCEPTANCE_ROOTS:
+            # "urged Israel to accept a ceasefire": what is asked for is the ceasefire (0871 -> 0256)
+            asked = accepted_event_code(comp, lexicon) or asked
         if root == "03" and not inner:
             # "promised Ukraine $500 million in military aid": the promise takes the aid's code
             shifted = lexicon.shift("intent", asked)

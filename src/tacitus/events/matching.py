@@ -16,7 +16,9 @@ from .syntax import direct_object, prep_objects
 # "a shipment of weapons", "a barrage of rockets"
 QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair", "part",
                   "most", "all", "state", "shipment", "consignment", "ton", "tonne", "barrage", "volley", "package", "supply", "delivery", "kind", "type",
-                  "control", "mission", "team", "contingent"}
+                  "control", "mission", "team", "contingent",
+                  # amounts: "5.1 million dollars of aid", "700 kg of medicine", "$50,000 worth of goods"
+                  "dollar", "euro", "pound", "kg", "kilogram", "kilo", "worth", "load", "truckload", "planeload", "shipload", "crate", "carton", "sack", "litre", "liter", "gallon"}
 
 
 def object_words(verb: Token) -> set[str]:

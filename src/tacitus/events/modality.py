@@ -57,6 +57,11 @@ def read_modality(trigger: Token, lexicon: EventLexicon) -> Modality:
         if anc.pos_ == "NOUN" and lexicon.cues.get(anc.lemma_.lower()) == "planned":
             effects.append(("planned", anc.text))
             break
+    condition = _unless_condition(trigger)
+    if condition is not None and any(e in ("planned", "possible", "intent") for e, _ in effects):
+        # "will withdraw its force unless Chad arranges a ceasefire": a future act made
+        # conditional on the other side's act is a threat (CAMEO 13)
+        effects.append(("threat", condition.text))
     kinds = {e for e, _ in effects}
     cue = {e: t for e, t in reversed(effects)}
     if "negated" in kinds:
@@ -69,5 +74,40 @@ def read_modality(trigger: Token, lexicon: EventLexicon) -> Modality:
         return Modality("asserted", cue["intent"], "intent")
     for kind in ("planned", "possible"):
         if kind in kinds:
+            if cue[kind].lower() in FUTURE_AUX and _own_future_announced(trigger):
+                return Modality("asserted", cue[kind], "intent")
             return Modality(kind, cue[kind])
     return Modality()
+
+
+# "Israel announced *it would free* prisoners", "the US declared *it will deny* entry": a speaker's
+# own future act, formally announced, is an expression of intent (CAMEO 03). A plain "said it
+# would send" stays a report of the act itself (the project's gold codes it so).
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+ANNOUNCING_VERBS = {"announce", "declare", "confirm", "reiterate"}
+SELF_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+
+
+def _own_future_announced(trigger: Token) -> bool:
+    clause = trigger
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ANNOUNCING_VERBS:
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in SELF_PRONOUNS for s in subjects) and not any(s.dep_ == "nsubjpass" for s in subjects)
+
+
+CONDITION_MARKS = {"unless"}
+
+
+def _unless_condition(trigger: Token) -> Token | None:
+    """The "unless" that makes the trigger's clause conditional, if any."""
+    for verb in [trigger, *list(trigger.ancestors)[:2]]:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS), None)
+            if mark is not None:
+                return mark
+        if verb.dep_ not in ("xcomp", "conj"):
+            break
+    return None

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .lexicon import Frame
 from .participants import ActorRef
 from .roles import LOCATED_TARGET_ROOTS, LOCATIVE_PREPS, OBJECT_TARGET_PREPS
-from .syntax import prep_objects
+from .syntax import direct_object, prep_objects
 
 # Yielding (resigning, withdrawing), protests, force postures, assaults, fights and mass violence
 # are events even when the sentence names no one they are aimed at ("Iraqi Kurds demonstrated in
@@ -33,6 +33,9 @@ UNTARGETED_ROOTS = {"08", "14", "15", "18", "19", "20"}
 # whoever is suspected of it or holds the place, when the sentence says.
 # Consultation, diplomatic and material cooperation and criticism (04, 05, 06, 11) are always between two parties and are not coded without one; an appeal's object is too often
 # not what it asks for ("called an election") to stand without an addressee (02).
+# ... but "accepted a formula", "called off a strike", "denied land allocation": the object of
+# an accepting, yielding or refusing light verb is what is accepted, given up or refused
+HANDLED_THING_ROOTS = {"03", "07", "08", "12"}
 THING_TARGET_ROOTS = {"03", "07", "08", "09", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 
 # giving and yielding acts (intent, diplomatic and material cooperation, aid, yielding): an object
@@ -104,7 +107,7 @@ def acts_on_thing(frame: Frame, code: str, sources: list[ActorRef], target_words
     if frame.needactor or code[:2] not in THING_TARGET_ROOTS or not named_sources(sources) or not target_words:
         return False
     for word in target_words:
-        if word.lemma_.lower() in frame.objects:
+        if word.lemma_.lower() in frame.objects and code[:2] not in HANDLED_THING_ROOTS:
             return False  # "launched attacks": a light verb's object is the event itself, its target is elsewhere
         if word.pos_ in ("PROPN", "PRON", "NUM") or word.ent_type_ in ACTOR_ENTITY_TYPES:
             return False
@@ -158,3 +161,52 @@ def own_government(source: ActorRef) -> ActorRef | None:
         return None
     return replace(source, code=source.country + "GOV", text=f"the government of {source.country}", role="GOV", name=None,
                    kind="organization", via="protesters' own government")
+
+
+# appeals (02) for an event are aimed at the parties the event names; acceptance (03, 08) of an
+# event noun ("accept a ceasefire") is, when asked for, a request for that event
+APPEAL_ROOT = "02"
+ACCEPTANCE_ROOTS = {"03", "08"}
+EVENT_PARTY_PREPS = {"between", "with", "against", "on", "in"}
+
+
+def asked_event_parties(things: list[Token], lexicon, preps: set[str] = EVENT_PARTY_PREPS) -> list[tuple[list[Token], str]]:
+    """"called for a ceasefire *between Israel and Hamas*", "called for sanctions *against Iran*":
+    the parties named by the event noun an appeal asks for (only nouns the lexicon knows as events)."""
+    options = []
+    for thing in things:
+        if not lexicon.frames_for(thing.lemma_.lower(), "N") and not lexicon.frames_for(thing.lemma_.lower().rstrip("s"), "N"):
+            continue
+        for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in preps):
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+            if objs:
+                options.append((objs, f"party to the '{thing.text}' asked for ('{prep.text}')"))
+    return options
+
+
+def accepted_event_code(verb: Token, lexicon) -> str | None:
+    """The code of the event noun a verb of acceptance takes: "accept a ceasefire" -> 0871."""
+    obj = direct_object(verb)
+    if obj is None:
+        return None
+    frames = lexicon.frames_for(obj.lemma_.lower(), "N") or lexicon.frames_for(obj.lemma_.lower().rstrip("s"), "N")
+    plain = [f for f in frames if not f.objects]
+    return plain[0].code if plain else None
+
+
+# a protest "against the plan/law/reform" is a protest for a change of policy (CAMEO 1412, 1422,
+# 1432, 1442, 1452: the protest's three-digit code with a final 2)
+POLICY_WORDS = {"plan", "policy", "law", "bill", "reform", "decision", "measure", "mandate", "rule", "ban", "tax",
+                "price", "cut", "increase", "hike", "legislation", "amendment", "budget", "austerity", "closure", "privatization", "privatisation"}
+
+
+def protested_policy(trigger: Token) -> Token | None:
+    """The policy a protest is against ("went on strike *against* Macron's *plan*"), read on the
+    trigger and, for a noun after a light verb ("went on strike"), on that verb."""
+    holders = [trigger] + ([trigger.head.head] if trigger.dep_ == "pobj" else [])
+    for holder in holders:
+        for obj in prep_objects(holder, {"against", "over"}):
+            if obj.lemma_.lower() in POLICY_WORDS:
+                return obj
+    return None
