@@ -247,3 +247,30 @@ def test_protest_against_a_policy_is_for_policy_change(pipeline):
     assert ("SRB", "SRBGOV", "1412") in law, law
     plain = triples(coded(pipeline, "Thousands of Serbians demonstrated in Belgrade against the government."))
     assert not any(c == "1412" for s, t, c in plain), plain
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("Two Nigerian soldiers were killed by a roadside bomb near Maiduguri on Tuesday.", "NGA"),
+        ("A car bomb explosion killed four Afghan policemen in Kandahar on Sunday.", "AFG"),
+        ("Three Pakistani soldiers were killed in a suicide bombing in Quetta.", "PAK"),
+    ],
+)
+def test_attack_by_a_weapon_with_no_attacker_named_has_an_unknown_source(pipeline, text, victim):
+    attacks = [e for e in coded(pipeline, text) if e.cameo_root in ("18", "19")]
+    unknown = [e for e in attacks if e.source.code == "---"]
+    assert unknown, triples(attacks)
+    assert unknown[0].target.code.startswith(victim) and unknown[0].plover["event_type"] == "ASSAULT"
+    assert "attacker is not known" in unknown[0].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful storm killed twelve Filipino fishermen on Monday.",  # no weapon: not an attack
+        "Lebanon protested over an Israeli raid in which 12 Lebanese civilians were killed.",  # background killing
+    ],
+)
+def test_killings_that_are_not_unattributed_attacks(pipeline, text):
+    assert not [e for e in coded(pipeline, text) if e.source.code == "---"]

@@ -34,4 +34,4 @@ class Rejection:
 
 def via_note(ref: ActorRef) -> str:
     """How an actor that was not named in the sentence was found, for an explanation."""
-    return "" if ref.via == "named" else f" (resolved from {ref.via})"
+    return "" if ref.via in ("named", "unattributed") else f" (resolved from {ref.via})"

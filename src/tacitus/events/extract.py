@@ -23,6 +23,7 @@ from .participants import ActorRef, SentenceActors
 from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
 from .syntax import direct_object, direct_subject, prep_objects, subject_of
+from .unattributed import unattributed_source
 
 ROLE_SOURCE = "source"
 
@@ -74,12 +75,19 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
             source_how = f"who claimed it ('{claim.trigger.text}', {claimer_how})"
         if token.i in claims and sources:
             claimers[token.i] = (sources, source_how)
+        found = None if sources else unattributed_source(token, frame, source_words, actors)
+        unknown = found[0] if found and found[0].via == "unattributed" else None
+        if found is not None:
+            sources, source_how = [found[0]], found[1]
         if not sources:
             rejected.append(Rejection(token, frame, "no source actor" + (f" ('{source_words[0].text}' is not a known actor)" if source_words else "")))
             continue
         exclude = {s.code for s in sources}
         target_options = roles.targets
         targets, target_how, target_words = _first_actors(target_options, actors, exclude)
+        if unknown is not None and not targets:
+            rejected.append(Rejection(token, frame, "no source actor and no victim actor"))
+            continue
         if target_how == "direct object" and frame.code[:2] == POSTURE_ROOT:
             moved = posture_sources(sources, targets)
             if moved:  # "Russia massed troops": Russia's military (RUSMIL) mobilises

@@ -24,6 +24,7 @@ class Frame:
     needprep: bool = False  # fires only with one of its prepositions ("call on/for", not "called it a disappointment")
     noclause: bool = False  # fires only when the word governs no clause ("helped Egypt", not "helped militants join")
     needactor: bool = False  # never coded without an actor target: its thing objects are figurative ("fight inflation")
+    unknown_doers: frozenset[str] = frozenset()  # weapons/blasts as the doer: the attacker is unknown (---)
     srcprep: str | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
     role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
@@ -79,8 +80,11 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
     quals = []
     roles = []
     target_words = []
+    doers = []
     for q in row.get("qualifiers", "").split(","):
-        if q.strip().startswith("role:"):
+        if q.strip().startswith("doer:"):
+            doers.append(q.strip()[5:].strip().lower())
+        elif q.strip().startswith("role:"):
             role, _, rcode = q.strip()[5:].partition("=")
             roles.append((role.strip(), rcode.strip()))
         elif q.strip().startswith("target:"):
@@ -106,6 +110,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         needprep="needprep" in flags,
         noclause="noclause" in flags,
         needactor="needactor" in flags,
+        unknown_doers=frozenset(doers),
         srcprep=srcprep,
         qualifiers=tuple(quals),
         role_codes=tuple(roles),
