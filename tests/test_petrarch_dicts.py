@@ -298,7 +298,11 @@ def test_coder_default_code_pattern_and_agent(coder, nlp):
 def test_coder_paired_code_compound_and_dates(coder, nlp):
     assert triples(coder, nlp, "Smeagol left for Minas Tirith.", date(1996, 1, 1)) == [
         ("GON", "HOBGOV", "043"), ("HOBGOV", "GON", "042")]
-    assert triples(coder, nlp, "Arnor and Gondor restored economic ties.") == []  # no target
+    # no target: a PETRARCH-2 verb file pairs the conjoined subjects; without that, nothing
+    assert triples(coder, nlp, "Arnor and Gondor restored economic ties.") == [
+        ("ARN", "GON", "050"), ("GON", "ARN", "050")]
+    unpaired = PetrarchCoder(coder.dictionaries, pair_compound_subjects=False)
+    assert triples(unpaired, nlp, "Arnor and Gondor restored economic ties.") == []
     # '%': the conjoined subjects act on each other
     assert triples(coder, nlp, "Arnor and Gondor restored a peace accord.") == [
         ("ARN", "GON", "057"), ("GON", "ARN", "057")]

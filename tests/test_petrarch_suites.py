@@ -94,9 +94,9 @@ def test_unit_test_suite_exact_records(unit_tests):
 def test_gsr_suite_with_real_phoenix_dictionaries(gsr):
     total = gsr["total"]
     assert total["records"] == 78 and total["expected"] == 80
-    assert total["found_pct"] >= 44.0, total
-    assert total["extra_pct"] <= 60.0, total
-    assert total["exact_pct"] >= 40.0, total
+    assert total["found_pct"] >= 57.0, total
+    assert total["extra_pct"] <= 50.0, total
+    assert total["exact_pct"] >= 52.0, total
     assert gsr["by_category"]["PASSIVE"]["correct"] >= 3
 
 
@@ -104,6 +104,24 @@ def test_gsr_transformations_and_surnames(gsr):
     failing = {f["id"] for f in gsr["failures"]}
     # "Obama wants to attack Switzerland" -> ~ a (_ b ATTACK) WANT = a b 138
     assert "APPEALS_1" not in failing
+    # "ratified an agreement": '* &TREATY [057] # RATIFY' restates '* &TREATY [031:031]
+    # # APPROVE' later in the block and replaces it, as PETRARCH-2 stores patterns by words
+    assert "GOLD_4" not in failing
+    # "The US, Russia, and Switzerland met yesterday": no target, so they meet each other
+    assert "COOP_0" not in failing
+
+
+def test_compound_subjects_pair_only_when_they_act_on_each_other(ud_2_02, nlp):
+    failing = {f["id"] for f in ud_2_02["failures"]}
+    # "it has been noted that Gondor and Osgiliath have delayed ...", "Gondor and Dagolath,
+    # the Osgiliath newspaper al-Raya said": a report or a joint statement pairs no one
+    for record_id in ("DEMO-29", "COMPOUND-28"):
+        assert record_id not in failing, record_id
+    dictionaries = Dictionaries.load(DATA / "dictionaries")
+    coder = PetrarchCoder(dictionaries)
+    assert coder.pair_compound_subjects  # a PETRARCH-2 verb file
+    sent = next(nlp("Russia and Switzerland said they were ready.").sents)
+    assert [e.key() for e in coder.code(sent)] == []
 
 
 def test_ud_2_02_negation_noun_phrases_and_lists(ud_2_02):

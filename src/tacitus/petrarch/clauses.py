@@ -84,3 +84,9 @@ def has_noun_phrase(region) -> bool:
     """A noun phrase (coded or not) in `region`; a bare time word ('said today') is not one."""
     return any(t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("npadvmod", "tmod")
                for t in region)
+
+
+def reports_a_clause(verb) -> bool:
+    """"Gondor and Osgiliath said (that) ...": a verb with a clause of its own reports
+    something; its conjoined subjects do not act on each other."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "ccomp"

@@ -38,12 +38,13 @@ class PetrarchCoder:
     """Code a parsed sentence (a spaCy Span) with a set of PETRARCH dictionaries."""
 
     def __init__(self, dictionaries: Dictionaries, *, require_dyad: bool = True,
-                 split_slash_codes: bool = False, pair_compound_subjects: bool = False,
+                 split_slash_codes: bool = False, pair_compound_subjects: bool | None = None,
                  comma_limits: CommaLimits | None | str = "default", new_actor_length: int = 0):
         """`split_slash_codes`: read an actor code 'FRO/BIL/SAM' as three actors (one event
         each), as PETRARCH-1 did; PETRARCH-2 keeps it as one code.
         `pair_compound_subjects`: "X, Y and Z met" (no target) codes X<->Y, X<->Z, Y<->Z
-        for any pattern, not only for '%' ones (off: it adds more wrong events than right).
+        for any pattern, not only for '%' ones, as PETRARCH-2 does (not for a verb that reports
+        a clause, nor for a joint statement); default: on for a PETRARCH-2 verb file only.
         `comma_limits`: PETRARCH-1's comma-clause removal (see commas.py); by default on with
         PETRARCH's limits for a PETRARCH-1 verb file, off for a PETRARCH-2 one.
         `new_actor_length`: an uncoded noun phrase of at most this many words in the source
@@ -51,12 +52,14 @@ class PetrarchCoder:
         self.dictionaries = dictionaries
         self.require_dyad = require_dyad
         self.split_slash_codes = split_slash_codes
-        self.pair_compound_subjects = pair_compound_subjects
         self.transformations = transform.compile_transformations(dictionaries.verbs)
         self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
         self.matcher = PatternMatcher(dictionaries.verbs)
         # PETRARCH-1 patterns are read along the sentence; PETRARCH-2 ones within the clause
         self.linear_patterns = dictionaries.verbs.linear
+        if pair_compound_subjects is None:
+            pair_compound_subjects = not self.linear_patterns
+        self.pair_compound_subjects = pair_compound_subjects
         if comma_limits == "default":
             comma_limits = CommaLimits() if self.linear_patterns else None
         self.comma_limits = comma_limits
@@ -230,8 +233,8 @@ class PetrarchCoder:
             pre += clauses.governing_verbs(verb)
         pre = sorted({t for t in pre if t.i not in self._removed}, key=lambda t: t.i)
         post = [t for t in post if t.i not in self._removed]
-        pattern, slots = self._best_pattern(self._patterns(verb, entry), pre, post, entities,
-                                            verb.i)
+        pattern, slots = self.matcher.best(self._patterns(verb, entry), pre, post, entities,
+                                           verb.i)
         code = pattern.code if pattern else (entry.code or entry.block.code)
         if self.dictionaries.ontology is not None and not self.linear_patterns:
             code = self._negated_code(verb, entry, pattern, code)
@@ -297,33 +300,6 @@ class PetrarchCoder:
                 return True
         return False
 
-    def _best_pattern(self, patterns: list[VerbPattern], pre, post, entities, verb_i: int):
-        entity_tokens = {}
-        for entity in entities:
-            entity_tokens[entity.head.i] = entity
-            for m in entity.mentions:
-                for i in range(m.start, m.end):
-                    entity_tokens.setdefault(i, entity)
-        pre_at = {k: entity_tokens[t.i] for k, t in enumerate(pre) if t.i in entity_tokens}
-        post_at = {k: entity_tokens[t.i] for k, t in enumerate(post) if t.i in entity_tokens}
-        best: tuple[tuple, VerbPattern | None, dict] = ((-1, -1), None, {})
-        for pattern in patterns:
-            slots: dict = {}
-            end = self.matcher.match_sequence(pattern.pre, pre, pre_at, slots)
-            if end is None:
-                continue
-            if pattern.pre_joined and not (end > 0 and pre[end - 1].i == verb_i - 1):
-                continue  # 'RECENTLY_*' against "recently did allow"
-
-            if self.matcher.match_sequence(pattern.post, post, post_at, slots) is None:
-                continue
-            # the most specific pattern; on a tie the one that covers more words
-            # ('&HYPERCURR' matching 'austrian gold florin' beats '&CURRENCY' on 'florin')
-            rank = (pattern.size, slots.get("_width", 0))
-            if rank > best[0]:
-                best = (rank, pattern, slots)
-        return best[1], best[2]
-
     @staticmethod
     def _entity_in(heads, entities: list[Entity]) -> Entity | None:
         for head in heads:
@@ -351,7 +327,9 @@ class PetrarchCoder:
         # '%' patterns, and a compound subject with nothing else to act on ("X, Y and Z met"):
         # the conjoined actors act on each other
         if source and len(sources) > 1 and (target is None or target in sources) and (
-                (pattern is not None and pattern.compound) or self.pair_compound_subjects):
+                (pattern is not None and pattern.compound) or (
+                    self.pair_compound_subjects and not clauses.reports_a_clause(verb)
+                    and not code.forward.startswith("01"))):  # a joint statement
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             targets = conjunct_group(target, entities) if target else [None]

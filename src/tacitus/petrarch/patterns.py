@@ -164,6 +164,41 @@ class PatternMatcher:
             return max(end, after)
         return None
 
+    def best(self, patterns: list, pre, post, entities, verb_i: int):
+        """(pattern, slots) of the most specific pattern that matches the words before (`pre`)
+        and after (`post`) the verb at `verb_i`; (None, {}) when none does."""
+        entity_tokens = {}
+        for entity in entities:
+            entity_tokens[entity.head.i] = entity
+            for m in entity.mentions:
+                for i in range(m.start, m.end):
+                    entity_tokens.setdefault(i, entity)
+        pre_at = {k: entity_tokens[t.i] for k, t in enumerate(pre) if t.i in entity_tokens}
+        post_at = {k: entity_tokens[t.i] for k, t in enumerate(post) if t.i in entity_tokens}
+        best: tuple[tuple, object, dict] = ((-1, -1), None, {})
+        for pattern in patterns:
+            slots: dict = {}
+            end = self.match_sequence(pattern.pre, pre, pre_at, slots)
+            if end is None:
+                continue
+            if pattern.pre_joined and not (end > 0 and pre[end - 1].i == verb_i - 1):
+                continue  # 'RECENTLY_*' against "recently did allow"
+
+            if self.match_sequence(pattern.post, post, post_at, slots) is None:
+                continue
+            # the most specific pattern; on a tie the one that covers more words
+            # ('&HYPERCURR' matching 'austrian gold florin' beats '&CURRENCY' on 'florin')
+            rank = (pattern.size, slots.get("_width", 0))
+            if rank > best[0] or self._restates(pattern, best[1]):
+                best = (rank, pattern, slots)
+        return best[1], best[2]
+
+    def _restates(self, pattern, best) -> bool:
+        """PETRARCH-2 stores a block's patterns by their words: a later line with the same
+        words ('* &TREATY' under RATIFY after '* &TREATY' under APPROVE) replaces the earlier."""
+        return (best is not None and not self.literal
+                and (pattern.pre, pattern.post) == (best.pre, best.post))
+
 
 _NOUNS = {"NOUN", "PROPN"}
 
