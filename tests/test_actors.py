@@ -263,3 +263,23 @@ def test_their_antecedent_takes_its_own_pronoun_owner():
 def test_a_body_named_after_a_country_lends_it_to_its_officials():
     found = actors("Croatia Municipality Association (CMA) officials asked the government for more funds.", date(2000, 1, 1))
     assert found["officials"] == "HRVGOV"
+
+
+def test_fast_paths_give_what_the_slow_reads_give():
+    """The finder's shortcuts (a one-word span's head and text read without a Span, misspellings
+    and "-led" words remembered per word) return what the plain reads return, first time and again."""
+    from tacitus.actors.neighbours import head_and_text
+
+    doc = get_nlp()("Former Pakistani Prime Minister Imran Khan met U.S.-led coalition officials in Quatar.")
+    for start in range(len(doc)):
+        for end in range(start + 1, min(start + 4, len(doc)) + 1):
+            assert head_and_text(doc, start, end) == (doc[start:end].root.i, doc[start:end].text)
+    lexicon = get_actor_finder().lexicon
+    fresh = load_actor_lexicon()
+    for word in ("quatar", "ethopia", "germany", "kharkiv", "quatar"):
+        assert lexicon.misspelt_country(word) == fresh.misspelt_country(word)
+    assert lexicon.misspelt_country("quatar").country == "QAT"
+    assert lexicon.misspelt_country("germany") is None  # the name itself is no misspelling
+    for _ in range(2):  # the "-led" memory is filled on the first pass and read on the second
+        found = actors("U.S.-led forces attacked the town. Quatar protested.")
+        assert found["U.S.-led forces"] == "USAMIL" and found["Quatar"] == "QAT"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_TITLE, LENGTH, POS
@@ -58,17 +59,28 @@ def read_context(doc: Doc, mentions: list, lexicon: ActorLexicon, lo: int = 0, h
 
 def _entity_spans(doc: Doc, labels: tuple[str, ...], lo: int, hi: int) -> list:
     """Named-entity spans with these labels, read from token arrays (``doc.ents`` is slow)."""
-    wanted = {doc.vocab.strings[label] for label in labels}
-    attrs = doc.to_array([ENT_IOB, ENT_TYPE])
-    spans, start, kind = [], None, 0
-    for i in range(lo, hi + 1):
-        iob, label = (attrs[i] if i < hi else (2, 0))
-        if start is not None and iob != 1:  # 1 = inside, 2 = outside, 3 = begin
-            spans.append(Span(doc, start, i, label=kind))
-            start = None
-        if i < hi and iob == 3 and label in wanted:
-            start, kind = i, label
+    wanted = [doc.vocab.strings[label] for label in labels]
+    attrs = doc.to_array([ENT_IOB, ENT_TYPE])[lo:hi]
+    # 1 = inside, 2 = outside, 3 = begin: an entity runs from its "begin" over the "inside" tokens
+    starts = numpy.flatnonzero((attrs[:, 0] == 3) & _any_of(attrs[:, 1], wanted)).tolist()
+    if not starts:
+        return []
+    iobs = attrs[:, 0].tolist()
+    spans = []
+    for k in starts:
+        end = k + 1
+        while end < len(iobs) and iobs[end] == 1:
+            end += 1
+        spans.append(Span(doc, lo + k, lo + end, label=int(attrs[k, 1])))
     return spans
+
+
+def _any_of(values, wanted: list):
+    """Element-wise: whether each of ``values`` is one of the few ``wanted`` (faster than numpy.isin)."""
+    out = values == wanted[0]
+    for w in wanted[1:]:
+        out |= values == w
+    return out
 
 
 def _index(mentions: list) -> dict[int, object]:
@@ -177,26 +189,26 @@ def misspelt_countries(doc: Doc, taken: set[int], lexicon: ActorLexicon, lo: int
     """"Ethopia has agreed", "Quatar's emir": a capitalised name one letter away from exactly one
     country or demonym (same first and last letter) that is no place the gazetteer knows.
     Returns (start, end, entry) matches for the words outside ``taken``."""
-    index = lexicon.spelling_index()
     found_matches = []
-    attrs = doc.to_array([POS, ENT_TYPE, IS_TITLE, LENGTH])
-    propn, labels = doc.vocab.strings["PROPN"], {doc.vocab.strings[x] for x in ("GPE", "NORP", "ORG", "LOC")}
-    for i in range(lo, hi):
-        pos, ent_type, title, length = attrs[i]
-        if not title or length < 6 or i in taken or (pos != propn and ent_type not in labels):
+    attrs = doc.to_array([POS, ENT_TYPE, IS_TITLE, LENGTH])[lo:hi]
+    propn, labels = doc.vocab.strings["PROPN"], [doc.vocab.strings[x] for x in ("GPE", "NORP", "ORG", "LOC")]
+    # capitalised names of six letters or more, proper nouns or in a place/group entity
+    candidates = (attrs[:, 2] != 0) & (attrs[:, 3] >= 6) & ((attrs[:, 0] == propn) | _any_of(attrs[:, 1], labels))
+    for k in numpy.flatnonzero(candidates).tolist():
+        i = lo + k
+        if i in taken:
             continue
         tok = doc[i]
         word = tok.lower_
         if not word.isalpha():
             continue
-        found = {e.country: e for form in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}
-                 for e in index.get(form, ()) if e.phrase.lower() != word and e.phrase[0].lower() == word[0]
-                 and e.phrase[-1].lower() == word[-1]}
-        if len(found) == 1 and not _is_place(tok.text):
-            found_matches.append((tok.i, tok.i + 1, next(iter(found.values()))))
+        entry = lexicon.misspelt_country(word)
+        if entry is not None and not _is_place(tok.text):
+            found_matches.append((i, i + 1, entry))
     return found_matches
 
 
+@lru_cache(maxsize=65536)
 def _is_place(name: str) -> bool:
     from ..geo.gazetteer import get_gazetteer
 

@@ -26,11 +26,12 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import ENT_IOB, IS_LOWER, POS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .lexicon import ActorLexicon, Entry, load_actor_lexicon
-from .neighbours import LED_FORCES, led_end, led_owners, merge_peoples, share_roles
+from .lexicon import ActorLexicon, Entry, entry_in_force, load_actor_lexicon
+from .neighbours import LED_FORCES, head_and_text, led_end, led_owners, merge_peoples, share_roles
 
 # kinds that name a polity or organisation a role word can attach to
 OWNER_KINDS = {"country", "adjective", "capital", "region", "igo", "group", "metonym"}
@@ -73,6 +74,9 @@ class ActorFinder:
                 target[key] = [tokenizer(entry.phrase)]
                 if "'" in entry.phrase:  # typographic apostrophes ("People’s Republic")
                     target[key].append(tokenizer(entry.phrase.replace("'", "’")))
+        # lower-case keys with a capitalised entry: only these are checked against all-lower-case words
+        self.capitalised = {k for k, es in self.entries.items()
+                            if k.startswith("L:") and any(any(ch.isupper() for ch in e.phrase) for e in es)}
         for key, docs in exact_patterns.items():
             self.exact.add(key, docs)
         for key, docs in lower_patterns.items():
@@ -88,24 +92,27 @@ class ActorFinder:
     def _matches(self, doc: Doc) -> list[tuple[int, int, list[Entry]]]:
         found = []
         strings = doc.vocab.strings
+        n = len(doc)
+        # "inside an entity" and "proper noun" per token, read once from token arrays
+        iob_pos_lower = doc.to_array([ENT_IOB, POS, IS_LOWER]).tolist()
+        propn = strings["PROPN"]
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
                 key = strings[match_id]
                 entries = self.entries.get(key, [])
-                span = doc[start:end]
                 # a capitalised alias never matches an all-lower-case word ("turkey", "china"),
                 # except a known person's name after a title ("President obama")
-                if key.startswith("L:") and span.text.islower() and any(any(ch.isupper() for ch in e.phrase) for e in entries):
+                if key in self.capitalised and (iob_pos_lower[start][2] if end - start == 1 else doc[start:end].text.islower()):
                     after_title = start > 0 and self.lexicon.role_use(doc[start - 1].text) in ("title", "both")
                     # a demonym before a role word ("tunisian rioters", "american troops") is one all the same
                     before_role = self._role_follows(doc, end)
                     entries = [e for e in entries if not any(ch.isupper() for ch in e.phrase)
                                or (after_title and e.kind == "person") or (before_role and e.kind == "adjective")]
                 # an acronym in brackets after a name ("Municipality Association (AKK)") is that body, not a person
-                if key.startswith("E:") and 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+                if key.startswith("E:") and 0 < start and end < n and doc[start - 1].text == "(" and doc[end].text == ")":
                     entries = [e for e in entries if e.kind != "person"]
                 # "the West" inside a longer place name ("the West Darfur city") is not the West
-                if entries and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN":
+                if entries and end < n and iob_pos_lower[end][0] == 1 and iob_pos_lower[end][1] == propn:
                     entries = [e for e in entries if e.kind != "region"]
                 if entries:
                     found.append((start, end, entries))
@@ -128,24 +135,6 @@ class ActorFinder:
                 return True
         return False
 
-    @staticmethod
-    def _choose(entries: list[Entry], on: date | None) -> Entry:
-        """The entry in force on ``on``; out of office, a person keeps only their country."""
-        active = [e for e in entries if e.active(on)]
-        if active:
-            return max(active, key=lambda e: (e.kind != "role", e.start or date.min))
-        undated = [e for e in entries if e.start is None and e.end is None]
-        if undated:
-            return undated[0]
-        if on is None:
-            return max(entries, key=lambda e: e.start or date.min)
-        # nearest term before (else after) the date; a person out of office keeps their country only
-        before = [e for e in entries if e.start and e.start <= on]
-        e = max(before, key=lambda e: e.start) if before else min(entries, key=lambda e: e.start or date.max)
-        if e.kind == "person":
-            return Entry(e.phrase, e.country or "---", e.country, None, e.name, "person", e.start, e.end, source=e.source)
-        return e
-
     # -- composing -----------------------------------------------------------
     def find(self, doc_or_span, on: date | None = None) -> list[ActorMention]:
         """Every actor named in a Doc or Span, composed and read in its sentence's context."""
@@ -155,7 +144,7 @@ class ActorFinder:
         lo, hi = (doc_or_span.start, doc_or_span.end) if isinstance(doc_or_span, Span) else (0, len(doc))
         matches = [m for m in self._matches(doc) if lo <= m[0] and m[1] <= hi]
         matches += led_owners(doc, matches, self.entries, OWNER_KINDS, lo, hi)
-        raw = [(s, e, self._choose(entries, on)) for s, e, entries in matches]
+        raw = [(s, e, entry_in_force(entries, on)) for s, e, entries in matches]
         raw = sorted(raw + misspelt_countries(doc, {i for s, e, _ in raw for i in range(s, e)}, self.lexicon, lo, hi))
         mentions = self._compose(doc, merge_peoples(doc, raw))
         covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -354,7 +343,6 @@ class ActorFinder:
         return True
 
     def _composed(self, doc: Doc, start: int, end: int, owner: Entry, role: Entry) -> ActorMention:
-        span = doc[start:end]
         base = owner.code if owner.kind in ("group", "igo", "metonym") else (owner.country or owner.code)
         if self._is_the_body(owner, role):
             code = base  # "Hamas gunmen", "Red Cross officials", "Pentagon spokesman" are the body itself
@@ -362,7 +350,8 @@ class ActorFinder:
             code = base  # "Yoruba leaders" lead a people, not a government: NGA
         else:
             code = base if base.endswith(role.role or "") else base + (role.role or "")
-        return ActorMention(start, end, span.root.i, span.text, code, owner.country, role.role, owner.name if owner.kind in ("group", "igo") else None, "role", False)
+        head, text = head_and_text(doc, start, end)
+        return ActorMention(start, end, head, text, code, owner.country, role.role, owner.name if owner.kind in ("group", "igo") else None, "role", False)
 
     def _is_the_body(self, owner: Entry, role: Entry) -> bool:
         """Whether owner + role is the owner itself: a group's fighters and leaders ("Hamas gunmen",
@@ -376,11 +365,11 @@ class ActorFinder:
         return False
 
     def _mention(self, doc: Doc, start: int, end: int, entry: Entry, owner: Entry | None = None) -> ActorMention:
-        span = doc[start:end]
         code, country, role = entry.code, entry.country, entry.role
         if owner is not None and entry.kind == "person" and not country:
             country, code = owner.country, owner.country or code
-        return ActorMention(start, end, span.root.i, span.text, code, country, role, entry.name, entry.kind, entry.is_place_name)
+        head, text = head_and_text(doc, start, end)
+        return ActorMention(start, end, head, text, code, country, role, entry.name, entry.kind, entry.is_place_name)
 
     def role_of(self, word: str) -> str | None:
         """The CAMEO role a noun stands for ("advisor" -> GOV), if any."""

@@ -46,6 +46,7 @@ class ActorLexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: cue -> lower-case words
     iso3_codes: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-3 -> CAMEO country code
     _spellings: dict[str, list[Entry]] | None = field(default=None, repr=False)
+    _misspellings: dict[str, Entry | None] = field(default_factory=dict, repr=False)
 
     def spelling_index(self) -> dict[str, list[Entry]]:
         """Country names and demonyms of one word (five letters or more) under each form with one
@@ -60,6 +61,20 @@ class ActorLexicon:
             self._spellings = index
         return self._spellings
 
+    def misspelt_country(self, word: str) -> Entry | None:
+        """The one country or demonym the lower-case ``word`` is a one-letter misspelling of (same
+        first and last letter, not the name itself), else None; remembered per word."""
+        if word in self._misspellings:
+            return self._misspellings[word]
+        index = self.spelling_index()
+        found = {e.country: e for form in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}
+                 for e in index.get(form, ()) if e.phrase.lower() != word and e.phrase[0].lower() == word[0]
+                 and e.phrase[-1].lower() == word[-1]}
+        entry = next(iter(found.values())) if len(found) == 1 else None
+        if len(self._misspellings) < 100_000:
+            self._misspellings[word] = entry
+        return entry
+
     def cue(self, name: str) -> frozenset[str]:
         """The words of one cue in ``cues.tsv`` (empty when no file defines it)."""
         return self.cues.get(name, frozenset())
@@ -71,6 +86,25 @@ class ActorLexicon:
     def add(self, entry: Entry) -> None:
         if entry.phrase.strip():
             self.entries.append(entry)
+
+
+def entry_in_force(entries: list[Entry], on: date | None) -> Entry:
+    """Of one phrase's entries, the one in force on ``on`` (a leader's term, a group's code then);
+    out of office, a person keeps only their country."""
+    active = [e for e in entries if e.active(on)]
+    if active:
+        return max(active, key=lambda e: (e.kind != "role", e.start or date.min))
+    undated = [e for e in entries if e.start is None and e.end is None]
+    if undated:
+        return undated[0]
+    if on is None:
+        return max(entries, key=lambda e: e.start or date.min)
+    # nearest term before (else after) the date; a person out of office keeps their country only
+    before = [e for e in entries if e.start and e.start <= on]
+    e = max(before, key=lambda e: e.start) if before else min(entries, key=lambda e: e.start or date.max)
+    if e.kind == "person":
+        return Entry(e.phrase, e.country or "---", e.country, None, e.name, "person", e.start, e.end, source=e.source)
+    return e
 
 
 def _split(cell: str) -> list[str]:

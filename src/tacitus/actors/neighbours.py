@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .lexicon import Entry
@@ -42,15 +43,31 @@ def share_roles(doc: Doc, mentions: list) -> list:
     return mentions
 
 
+# word hash (ORTH, the same in every vocabulary) -> whether the word ends in "-led"
+_LED_WORDS: dict[int, bool] = {}
+
+
 def led_owners(doc: Doc, raw: list, entries: dict[str, list[Entry]], owner_kinds: set[str], lo: int, hi: int) -> list:
     """"U.S.-led forces": owners written as one token with "-led" (spaCy keeps "U.S.-led" whole),
     as (start, end, entries) matches; ``entries`` is the finder's phrase index ("E:"/"L:" keys)."""
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH)[lo:hi].tolist()
+    # the distinct words of the text that end in "-led", read once each (not token by token)
+    led_words = set()
+    for o in set(orths):
+        led = _LED_WORDS.get(o)
+        if led is None:
+            led = _LED_WORDS[o] = len(strings[o]) >= 6 and strings[o].lower().endswith("-led")
+        if led:
+            led_words.add(o)
+    if not led_words:
+        return []
     taken = {i for s, e, _ in raw for i in range(s, e)}
     found = []
     for i in range(lo, hi):
-        text = doc[i].text
-        if i in taken or len(text) < 6 or not text.lower().endswith("-led"):
+        if i in taken or orths[i - lo] not in led_words:
             continue
+        text = doc[i].text
         prefix = text[:-4]
         hits = [e for e in entries.get("E:" + prefix) or entries.get("L:" + prefix.lower()) or [] if e.kind in owner_kinds]
         if hits:
@@ -65,3 +82,12 @@ def led_end(doc: Doc, start: int, end: int) -> int | None:
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "led":
         return end + 2
     return None
+
+
+def head_and_text(doc: Doc, start: int, end: int) -> tuple[int, str]:
+    """The syntactic head and text of tokens start..end; a one-word span is its own head
+    (read without building a Span, which finds its root by walking the parse)."""
+    if end - start == 1:
+        return start, doc[start].text
+    span = doc[start:end]
+    return span.root.i, span.text
