@@ -248,7 +248,7 @@ def _ground(doc: Doc, mentions: list, lexicon: ActorLexicon) -> list:
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
             continue  # "its troops": the pronoun's owner, found by the event reader
         own = _country(m) if not m.code.startswith("---") else None  # an ethnic group's own country
-        owner = _phrase_owner(head, by_token, m) or _named_body_owner(head, by_token, m)
+        owner = _phrase_owner(head, by_token, m, lexicon.cue("based_in")) or _named_body_owner(head, by_token, m)
         base = _owner_base(owner) if owner is not None else phrase_place(head, lexicon, covered)
         if base is None and (any(t.lower_ in not_local for t in doc[m.start : m.end]) or any(c.lower_ in not_local for c in head.children)):
             continue  # "foreign journalists" are not of the country they are in ("exiled leaders of X" are X's)
@@ -272,9 +272,12 @@ def _owner_base(owner) -> str | None:
     return _country(owner)
 
 
-def _phrase_owner(head: Token, by_token: dict, m):
-    """"protesters in Minsk", "dissidents from Egypt", "civilians in the Ethiopian city of Axum"."""
-    for prep in head.children:
+def _phrase_owner(head: Token, by_token: dict, m, based: frozenset[str] = frozenset()):
+    """"protesters in Minsk", "dissidents from Egypt", "civilians in the Ethiopian city of Axum",
+    "a terror group based in Trinidad" (a ``based`` participle's place)."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [p for c in head.children if c.dep_ == "acl" and c.lower_ in based for p in c.children if p.dep_ == "prep"]
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from", "across", "throughout", "inside"):
             continue
         for obj in prep.children:

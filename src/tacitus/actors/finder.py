@@ -294,7 +294,8 @@ class ActorFinder:
             while k > m.start - 3 and k > 0 and doc[k].pos_ in ("ADJ", "PROPN") and doc[k].lower_ not in former:
                 k -= 1  # "Former Socialist prime minister X"
             before = doc[k].lower_ if k >= 0 else ""
-            if m.kind in ("person", "role") and m.role in OFFICE_ROLES and (before in former or doc[m.start].lower_ in former):
+            office = m.role in OFFICE_ROLES or (m.kind == "person" and m.role is None and m.country)  # known, out of office
+            if m.kind in ("person", "role") and office and (before in former or doc[m.start].lower_ in former):
                 country = m.country if m.country and len(m.country) == 3 else None
                 m = replace(m, code=(country or "---") + "ELI", role="ELI")
             out.append(m)

@@ -148,27 +148,24 @@ class SentenceActors:
         voice = self._voice_of(tok)
         if voice is not None and (m is None or m.code.startswith("---")):
             return [voice]
+        low = tok.lower_
+        if m is not None and m.code.startswith("---") and m.head == tok.i:
+            described = self._described_group(tok, low, exclude)  # "the militant group that seized ...": the group named before
+            if described:
+                return described
         if m is not None:
             # "Russian and Ukrainian negotiators": a mention sharing this one's role word
             shared = [x for x in self.by_head.get(m.head, []) if x is not m]
             return [ActorRef.from_mention(x, self.doc) for x in [m, *shared]]
-        low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self._pronoun(tok, low, exclude)
         if low in ("leaders", "sides", "countries", "nations") and any(c.lower_ == "two" for c in tok.children):
             refs = self.discourse.last_two_persons(tok.idx) if low == "leaders" else []
             if len(refs) == 2:
                 return [replace(r, token=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok), text="the two leaders", via="description") for r in refs]
-        if any(c.lower_ == "the" for c in tok.children) and low in self._cue("group_nouns") | self._cue("igo_nouns"):
-            # "the group also fired rockets", "the bloc said": the last group (or body) named
-            ref = None
-            if low in self._cue("group_nouns"):
-                ref = self.discourse.last_group(tok.idx)
-            if ref is None and low in self._cue("igo_nouns"):
-                ref = self.discourse.last_group(tok.idx, igo=True)
-            if ref is not None and ref.code not in exclude:
-                text = self.doc[tok.left_edge.i : tok.i + 1].text
-                return [replace(ref, token=tok.i, start_char=tok.left_edge.idx, end_char=tok.idx + len(tok), text=text, via="description")]
+        described = self._described_group(tok, low, exclude)
+        if described:
+            return described
         if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in tok.children):
             ref = self.discourse.last_country(tok.idx, exclude)
             if ref is not None:
@@ -179,6 +176,21 @@ class SentenceActors:
         if inner:
             return inner
         return []
+
+    def _described_group(self, tok: Token, low: str, exclude: set[str] | None = None) -> list[ActorRef] | None:
+        """"The group also fired rockets", "the bloc said", "the militant group": the last group (or
+        body) named. None when ``tok`` is no such description; [] when it is but none was named."""
+        if not (any(c.lower_ == "the" for c in tok.children) and low in self._cue("group_nouns") | self._cue("igo_nouns")):
+            return None
+        ref = None
+        if low in self._cue("group_nouns"):
+            ref = self.discourse.last_group(tok.idx)
+        if ref is None and low in self._cue("igo_nouns"):
+            ref = self.discourse.last_group(tok.idx, igo=True)
+        if ref is None or ref.code in (exclude or ()):
+            return []
+        text = self.doc[tok.left_edge.i : tok.i + 1].text
+        return [replace(ref, token=tok.i, start_char=tok.left_edge.idx, end_char=tok.idx + len(tok), text=text, via="description")]
 
     def _pronoun(self, tok: Token, low: str, exclude: set[str]) -> list[ActorRef]:
         ref = self._earlier_in_sentence(tok, low)
