@@ -274,3 +274,35 @@ def test_attack_by_a_weapon_with_no_attacker_named_has_an_unknown_source(pipelin
 )
 def test_killings_that_are_not_unattributed_attacks(pipeline, text):
     assert not [e for e in coded(pipeline, text) if e.source.code == "---"]
+
+
+def test_easing_acts_need_no_actor_target(pipeline):
+    cancelled = triples(coded(pipeline, "The Latvian Constitutional Court cancelled restrictions on the use of the Russian language."))
+    assert ("LVAJUD", None, "081") in cancelled, cancelled
+    called_off = triples(coded(pipeline, "The Nigerian Union of Teachers announced that it has called off a four-day strike.", "1990-03-05"))
+    assert any(s.startswith("NGA") and t is None and c == "082" for s, t, c in called_off), called_off
+    # "by one hour" measures the shortening; the verb has an object, so it is not a passive agent
+    shortened = triples(coded(pipeline, "President Omar El Bashir on Thursday shortened by one hour the nightly curfew imposed in Sudan.", "1990-03-05"))
+    assert ("SDNGOV", None, "0813") in shortened, shortened
+
+
+def test_passive_agents_hung_late_and_places_of_passive_state_acts(pipeline):
+    accused = triples(coded(pipeline, "Syria has been accused of shelling the border by Turkey."))
+    assert ("TUR", "SYR", "1123") in accused, accused
+    arrested = triples(coded(pipeline, "Two Hamas members were arrested in Egypt."))
+    assert ("EGY", "PSEREBHMS", "173") in arrested, arrested
+    # a killing somewhere is not done by the country it happened in
+    killed = triples(coded(pipeline, "Two Hamas members were killed in Egypt."))
+    assert not any(s == "EGY" for s, t, c in killed), killed
+
+
+def test_a_things_owner_is_the_target(pipeline):
+    extended = triples(coded(pipeline, "The Security Council today agreed to a six-month extension of the mandate for the peacekeeping force in Lebanon."))
+    assert ("IGOUNO", "LBN", "030") in extended, extended
+    inspectors = triples(coded(pipeline, "Iraq agreed to allow the return of UN inspectors."))
+    assert ("IRQ", "IGOUNO", "030") in inspectors, inspectors
+    captured = triples(coded(pipeline, "Syrian troops captured an Israeli base near the border."))
+    assert ("SYRMIL", "ISR", "192") in captured, captured
+    # a language is not its nation's: an eased restriction on it has no target
+    eased = triples(coded(pipeline, "The Latvian Constitutional Court cancelled restrictions on the use of the Russian language."))
+    assert eased == {("LVAJUD", None, "081")}, eased

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .lexicon import Frame
 from .participants import ActorRef
 from .roles import LOCATED_TARGET_ROOTS, LOCATIVE_PREPS, OBJECT_TARGET_PREPS
-from .syntax import direct_object, prep_objects
+from .syntax import direct_object, prep_objects, thing_owners
 
 # Yielding (resigning, withdrawing), protests, force postures, assaults, fights and mass violence
 # are events even when the sentence names no one they are aimed at ("Iraqi Kurds demonstrated in
@@ -133,6 +133,11 @@ def posture_sources(sources: list[ActorRef], objects: list[ActorRef]) -> list[Ac
 INVESTIGATE_ROOT = "09"
 
 
+# cooperative and yielding acts on a thing are aimed at whoever owns or holds it: "allow the return
+# of *U.N.* inspectors", "agreed to an extension of the mandate for the force in *Lebanon*"
+OWNED_THING_ROOTS = {"03", "05", "06", "08"}
+
+
 def thing_target_options(code: str, things: list[Token]) -> list[tuple[list[Token], str]]:
     """Where an act on a thing finds whom it is aimed at: the thing's own target phrase ("travel
     *to Tunisia*"), and for coercion and force the place that holds it ("the refineries
@@ -140,6 +145,8 @@ def thing_target_options(code: str, things: list[Token]) -> list[tuple[list[Toke
     options = [(prep_objects(t, OBJECT_TARGET_PREPS), f"object of '{t.text} {p.head.text}'") for t in things for p in prep_objects(t, OBJECT_TARGET_PREPS)[:1]]
     if code[:2] == INVESTIGATE_ROOT:  # "investigate alleged abuses *by Russia*": the suspect
         options += [(prep_objects(t, {"by"}), f"who is suspected of the '{t.text}'") for t in things if prep_objects(t, {"by"})]
+    if code[:2] in OWNED_THING_ROOTS:  # "agreed to a extension of the mandate for the force *in Lebanon*"
+        options += [([o], f"owner of the '{t.text}'") for t in things for o in thing_owners(t)]
     if code[:2] in LOCATED_TARGET_ROOTS or code[:2] == INVESTIGATE_ROOT:
         options += [([p], f"place of the '{t.text}'") for t in things for p in prep_objects(t, LOCATIVE_PREPS)
                     if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC")]

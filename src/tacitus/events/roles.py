@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .lexicon import Frame
-from .syntax import agent_of, dative, direct_object, direct_subject, governing_verb, prep_objects, subject_of
+from .syntax import agent_of, dative, direct_object, direct_subject, governing_verb, prep_objects, subject_of, thing_owners
 
 
 @dataclass
@@ -45,6 +45,26 @@ NON_AGENT_VERBS = {"condemn", "criticize", "criticise", "denounce", "welcome", "
 
 
 
+# state acts (restrictions, arrests, expulsions, repression): "was arrested in Lebanon" with no
+# agent named is done by the country it happened in, as CAMEO coders record it
+STATE_ACT_CODES = {"172", "173", "174", "175"}
+
+
+def _late_agent(verb: Token) -> Token | None:
+    """"Syria was accused of shelling the border *by Turkey*": a passive verb's 'by' phrase that the
+    parse hung on its active gerund complement, after the gerund's object."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for gerund in (g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+            if any(c.dep_ == "auxpass" for c in gerund.children):
+                continue  # "accused of being helped by Iran": the gerund's own agent
+            obj = direct_object(gerund)
+            for by in (c for c in gerund.children if c.dep_ == "prep" and c.lower_ == "by" and obj is not None and c.i > obj.i):
+                agent = next((g for g in by.children if g.dep_ == "pobj"), None)
+                if agent is not None and agent.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+                    return agent
+    return None
+
+
 # prepositions after a verb's object that name whom the act is aimed at ("action *against* Russia")
 OBJECT_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "into"}
 # rejections are aimed at whoever made the call, offer or invitation; demands at whoever must
@@ -72,10 +92,14 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     obj = None if frame.nodobj else direct_object(verb)
     # "the civilians imprisoned for ... were released by Putin": a 'by' agent makes the verb passive
     # even when the parse found its subject elsewhere
-    passive = passive or (verb.tag_ == "VBN" and agent_of(verb) is not None)
+    # ("shortened *by one hour* the curfew" has an object, so its 'by' is a measure, not an agent)
+    passive = passive or (verb.tag_ == "VBN" and agent_of(verb) is not None and direct_object(verb) is None)
     if passive:
-        agent = agent_of(verb)
+        agent = agent_of(verb) or _late_agent(verb)
         roles.add_source([agent] if agent is not None else [], "'by' object of the passive verb")
+        if agent is None and frame.code[:3] in STATE_ACT_CODES:
+            places = [t for t in prep_objects(verb, {"in"}) if t.ent_type_ == "GPE"]
+            roles.add_source(places, "the country where the passive state act took place (its government acts)")
         roles.add_target([subj] if subj is not None else [], "subject of the passive verb")
         if verb.dep_ == "acl":  # "victims killed by the crash": the noun is who it was done to
             roles.add_target([verb.head], f"noun modified by '{verb.text}'")
@@ -106,6 +130,8 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         roles.add_target(places, "place where they meet")
     if frame.objects and obj is not None:
         roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
+        if frame.code[:2] in LOCATED_TARGET_ROOTS:  # "captured part of a *Karen* guerrilla stronghold"
+            roles.add_target(thing_owners(obj, adjectives=True), f"owner of the '{obj.text}'")
     if frame.objects:  # "let aid enter southern Gaza": where what is let in goes
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             dest = direct_object(clause)

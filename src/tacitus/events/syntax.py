@@ -183,3 +183,26 @@ def cue_words(chain: list[Token]) -> list[Token]:
             if child.dep_ in ("aux", "auxpass", "neg", "advmod") :
                 out.append(child)
     return out
+
+
+OWNER_PREPS = {"of", "for", "in"}
+
+
+def thing_owners(thing: Token, depth: int = 4, adjectives: bool = False) -> list[Token]:
+    """Names that own or hold a thing, nearest first: its possessor and name modifiers, then the
+    same for the nouns of its 'of'/'for'/'in' phrases, down ``depth`` levels. Nationality
+    adjectives count only with ``adjectives`` ("an *Israeli* base" is Israel's; "the *Russian*
+    language" is not Russia's)."""
+    owners: list[Token] = []
+    level = [thing]
+    for _ in range(depth):
+        nxt = []
+        for tok in level:
+            owners += [c for c in tok.children if (c.dep_ == "poss" and c.tag_ != "PRP$") or
+                       (c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG"))) or
+                       (adjectives and c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP"))]
+            if tok is not thing and (tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG")):
+                owners.append(tok)
+            nxt += prep_objects(tok, OWNER_PREPS)
+        level = nxt
+    return owners
