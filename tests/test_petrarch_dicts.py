@@ -441,6 +441,18 @@ WARN
 --- SIGN  [057] ---
 SIGN
 - * ACCORD  [056]
+
+--- PRESENT  [---] ---
+PRESENT
+- * EVIDENCE  [1124]
+
+--- CLAIM  [---] ---
+CLAIM
+- * RESPONSIBILITY  [015]
+
+--- DEMOLISH  [1712] ---
+DEMOLISH
+- PROTESTOR *  [145]
 """
 
 
@@ -612,3 +624,36 @@ def test_new_actors_from_short_uncoded_noun_phrases(coder, nlp):
     three = PetrarchCoder(coder.dictionaries, new_actor_length=3)
     assert triples(three, nlp, "The village elders condemned the Ministry of Magic.") == []
     assert triples(coder, nlp, "The village elders condemned the Ministry of Magic.") == []
+
+
+def test_coder_conjoined_actors_share_the_agent_they_modify(rule_coder, nlp):
+    # 'Arnor and Gondor police': each actor of the list takes the agent noun it modifies
+    assert triples(rule_coder, nlp, "Arnor and Gondor police condemned Rohan.") == [
+        ("ARNCOP", "ROH", "111"), ("GONCOP", "ROH", "111")]
+
+
+def test_coder_passive_subject_is_read_as_the_object(rule_coder, nlp):
+    # 'PRESENT * EVIDENCE': in the passive the pattern's words stand in the subject
+    assert triples(rule_coder, nlp, "Evidence against Rohan was presented by Arnor.") == [
+        ("ARN", "ROH", "1124")]
+    assert triples(rule_coder, nlp, "Arnor presented evidence against Rohan.") == [
+        ("ARN", "ROH", "1124")]
+    # ... and the 'by' agent, the doer, stands where 'PROTESTOR *' looks before the verb
+    assert triples(rule_coder, nlp, "The Rohan building was demolished by an Arnor protestor."
+                   ) == [("ARN", "ROH", "145")]
+    assert triples(rule_coder, nlp, "The Rohan building was demolished by Arnor.") == [
+        ("ARN", "ROH", "1712")]
+
+
+def test_coder_reduced_passive_on_a_coded_noun(coder, nlp):
+    # "There were ... presidents shot in Gondor": the participle's noun is the victim
+    assert triples(coder, nlp, "There were three presidents of Arnor shot in Gondor.") == [
+        ("GON", "ARNGOV", "190")]
+    # an uncoded noun ('an accord shot down by Gondor') makes no victim
+    assert triples(coder, nlp, "Arnor praised an accord shot down by Gondor.") == []
+
+
+def test_coder_target_passes_over_a_bare_agent(rule_coder, nlp):
+    # the bare agent 'presidents' (---GOV) never makes a target: Gondor, further on, does
+    assert triples(rule_coder, nlp, "Arnor is claiming responsibility for an attack targeting "
+                   "presidents at a mall in Gondor.") == [("ARN", "GON", "015")]

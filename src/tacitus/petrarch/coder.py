@@ -20,6 +20,10 @@ _NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
 _INHERIT = {"xcomp", "conj", "advcl", "acl", "acomp", "prep", "pcomp", "pobj", "oprd"}
 
 
+def _bare_agent(code: str) -> bool:
+    return code.startswith("---") and len(code) > 3
+
+
 @dataclass
 class CodedTriple:
     source: str
@@ -182,6 +186,12 @@ class PetrarchCoder:
         "Arnor is about to restore ...": restore takes the subject of 'is';
         "urged Eriador to respond": respond takes urge's object (object control).
         """
+        if (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
+                and verb.head.pos_ in ("NOUN", "PROPN")):
+            # "(there were) ten soldiers killed in X": a reduced passive on the noun
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj"]
+            return [verb.head], agents, True
         seen = 0
         start = verb
         while verb is not None and seen < 6:
@@ -222,15 +232,26 @@ class PetrarchCoder:
 
     def _code_verb(self, verb, entry: VerbEntry, entities: list[Entity]) -> list[CodedTriple]:
         subjects, by_agents, passive = self._subjects(verb)
-        subject_ids = {t.i for s in subjects for t in s.subtree}
+        reduced = passive and verb.dep_ == "acl"  # "soldiers killed in X": inside its subject
+        own = {t.i for t in verb.subtree} if reduced else set()
+        subject_ids = {t.i for s in subjects for t in s.subtree} - own
         post = [t for t in clauses.object_region(verb) if t.i not in subject_ids]
-        pre = sorted({t for s in subjects for t in s.subtree}, key=lambda t: t.i)
+        pre = sorted({t for s in subjects for t in s.subtree if t.i not in own},
+                     key=lambda t: t.i)
         pre += [t for t in verb.doc[(pre[-1].i + 1 if pre else verb.i): verb.i]
                 if t.head.i == verb.i or t.head.head.i == verb.i]
         if self.linear_patterns:  # PETRARCH-1 reads back along the sentence
             start = verb.sent.start
             pre += [t for t in verb.doc[start: verb.i]]
             pre += clauses.governing_verbs(verb)
+        if passive and by_agents and not self.linear_patterns:
+            # "Evidence against X was presented by Y": the passive subject is what the verb
+            # acts on, so the pattern reads it as the object ('PRESENT * EVIDENCE')
+            # ('PROTESTOR * ' reads the 'by' agent, the doer, as the words before the verb)
+            by_ids = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
+            post = [t for t in pre if t.i in subject_ids] + [t for t in post if t.i not in by_ids]
+            pre = ([t for t in pre if t.i not in subject_ids]
+                   + [verb.doc[i] for i in sorted(by_ids)])
         pre = sorted({t for t in pre if t.i not in self._removed}, key=lambda t: t.i)
         post = [t for t in post if t.i not in self._removed]
         pattern, slots = self.matcher.best(self._patterns(verb, entry), pre, post, entities,
@@ -247,18 +268,25 @@ class PetrarchCoder:
         if passive:  # "X was shot in Y" / "X was attacked by Y": X is the target
             if source is None:
                 source = (self._entity_in(by_agents, entities) if by_agents
-                          else self._first_entity(post, entities, exclude=target))
+                          else self._first_entity(post, entities, exclude=target, agents_ok=True))
             if target is None:
                 target = self._entity_in(subjects, entities)
         else:
             if source is None:
                 source = self._entity_in(subjects, entities)
+            agents_ok = True
             if target is None:
-                target = self._first_entity(post, entities, exclude=source)
+                # a bare agent is passed over, but not by a reversed code (the target becomes
+                # the source)
+                agents_ok = code.reverse is not None
+                target = self._first_entity(post, entities, exclude=source, agents_ok=agents_ok)
             if target is None and not (pattern is not None and pattern.compound):
                 # "signed an accord to supply Gondor with wheat"; a '%' pattern's actors
                 # act on each other instead
-                target = self._first_entity(clauses.adverbial_region(verb), entities, source)
+                target = self._first_entity(clauses.adverbial_region(verb), entities, source,
+                                            agents_ok=agents_ok)
+        if reduced and (target is None or target.head.i != verb.head.i):
+            return []  # "an agreement forced on the state by X": no coded victim
         extra_sources = []
         if self.new_actor_length > 0 and not passive:
             limit = self.new_actor_length
@@ -312,11 +340,17 @@ class PetrarchCoder:
                 return inside[0]
         return None
 
-    @staticmethod
-    def _first_entity(region, entities, exclude=None) -> Entity | None:
+    def _first_entity(self, region, entities, exclude=None, agents_ok=False) -> Entity | None:
+        """The first entity in the region; with a PETRARCH-2 file a bare agent ('---MUS') is
+        passed over, as it would never make a target ('attack targeting non-Muslims in X')."""
         ids = {t.i for t in region}
         for entity in entities:
             if entity.head.i in ids and entity is not exclude:
+                if not (agents_ok or self.linear_patterns) and _bare_agent(entity.code):
+                    # "against the group that has seized Iraq": not into its own clause
+                    ids -= {t.i for c in entity.head.children if c.dep_ in ("relcl", "acl")
+                            for t in c.subtree}
+                    continue
                 return entity
         return None
 

@@ -158,8 +158,37 @@ def build_entities(sent, mentions: list[Mention]) -> list[Entity]:
         entity.code = _phrase_code(entity.mentions)
         if entity.code:  # else an actor whose code does not hold on this date
             entities.append(entity)
+    entities = _share_listed_modifiers(entities)
     _inherit_agents(entities)
     return sorted(entities, key=lambda e: e.head.i)
+
+
+def _share_listed_modifiers(entities: list[Entity]) -> list[Entity]:
+    """'US and British activists': a list of actors that modifies an agent noun gives each
+    actor that agent (USAOPP, GBROPP); the first actor joins the noun's own phrase."""
+    by_head = {e.head.i: e for e in entities}
+    dropped: set[int] = set()
+    for entity in entities:
+        if any(m.actor_code for m in entity.mentions) or not entity.code:
+            continue
+        agents = [m.agent for m in entity.mentions if m.agent]
+        for child in entity.head.children:
+            first = by_head.get(child.i)
+            if (child.dep_ not in _NP_LINKS or first is None or child.i > entity.head.i
+                    or any(m.agent for m in first.mentions)):
+                continue
+            listed = [by_head.get(c.i) for c in child.conjuncts if c.i < entity.head.i]
+            listed = [o for o in listed if o is not None and not any(m.agent for m in o.mentions)]
+            if not listed:
+                continue
+            entity.mentions = first.mentions + entity.mentions
+            entity.code = _phrase_code(entity.mentions)
+            dropped.add(id(first))
+            for other in listed:
+                for agent in agents[:1]:
+                    other.code = agent.apply(other.code)
+            break
+    return [e for e in entities if id(e) not in dropped]
 
 
 def _phrase_code(mentions: list[Mention]) -> str | None:
