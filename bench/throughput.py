@@ -3,7 +3,8 @@
     .venv/bin/python bench/throughput.py [--articles 300] [--processes 2] [--spark]
 
 Prints, for each configuration: words/s (median of alternating rounds, so that bare spaCy and
-Tacitus see the same machine) and the ratio to bare spaCy with one process; then the peak
+Tacitus see the same machine) and the ratio to bare spaCy with one process; for one process also
+the ratio in CPU seconds, which time stolen by other jobs on a shared machine does not blur; then the peak
 resident memory of this process and of the largest worker (MB). The corpus is the bundled example articles and the
 project's real-news gold sentences, shuffled into articles of ~300 words, repeated to size.
 
@@ -105,14 +106,21 @@ def main() -> None:
     words = 0
     # each round times bare spaCy and Tacitus back to back, so both see the same machine
     times: dict[str, list[float]] = {}
+    cpu_ratios: list[float] = []  # one process: CPU seconds of bare spaCy / of Tacitus, per round
     n_events = 0
     for _ in range(args.rounds):
         for procs in sorted({1, args.processes}):
+            cpu0 = time.process_time()
             t, w = bare_spacy(articles, procs)
+            cpu_spacy = time.process_time() - cpu0
             words = w
             times.setdefault(f"bare spaCy, {procs} process{'es' if procs > 1 else ''}", []).append(t)
+            cpu0 = time.process_time()
             t, n_events = tacitus_code(articles, procs)
+            cpu_tacitus = time.process_time() - cpu0
             times.setdefault(f"tacitus code --processes {procs}", []).append(t)
+            if procs == 1:  # both run in this process, so its CPU time is theirs alone
+                cpu_ratios.append(cpu_spacy / cpu_tacitus)
     if args.spark:
         times[f"spark local[{args.processes}]"] = [spark_code(articles, args.processes)]
     med = {name: statistics.median(ts) for name, ts in times.items()}
@@ -123,6 +131,8 @@ def main() -> None:
         print(f"{name:<34} {words / t:>9.0f} {base / t:>17.2f}")
     ratios = [b / t for b, t in zip(times["bare spaCy, 1 process"], times["tacitus code --processes 1"])]
     print(f"tacitus / bare spaCy, 1 process, per round: {', '.join(f'{r:.2f}' for r in ratios)}")
+    print(f"tacitus / bare spaCy, 1 process, in CPU time (not blurred by other jobs): median "
+          f"{statistics.median(cpu_ratios):.2f}; per round {', '.join(f'{r:.2f}' for r in cpu_ratios)}")
     if args.processes > 1:
         n = args.processes
         print(f"tacitus --processes {n} / --processes 1: {med['tacitus code --processes 1'] / med[f'tacitus code --processes {n}']:.2f}x")
