@@ -300,7 +300,8 @@ def test_a_things_owner_is_the_target(pipeline):
     extended = triples(coded(pipeline, "The Security Council today agreed to a six-month extension of the mandate for the peacekeeping force in Lebanon."))
     assert ("IGOUNO", "LBN", "030") in extended, extended
     inspectors = triples(coded(pipeline, "Iraq agreed to allow the return of UN inspectors."))
-    assert ("IRQ", "IGOUNO", "030") in inspectors, inspectors
+    # agreeing to receive inspectors (0862) is an expressed intent to allow international involvement
+    assert ("IRQ", "IGOUNO", "0355") in inspectors, inspectors
     captured = triples(coded(pipeline, "Syrian troops captured an Israeli base near the border."))
     assert ("SYRMIL", "ISR", "192") in captured, captured
     # a language is not its nation's: an eased restriction on it has no target

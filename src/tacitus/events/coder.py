@@ -179,7 +179,12 @@ def plover_reading(code: str, modality: str, lexicon: EventLexicon) -> dict | No
             shifted = lexicon.shift("threat", code)
     elif modality == "negated" and root in PLOVER_PROMISE_ROOTS | {"03"}:
         shifted = lexicon.shift("reject", code)
-    return plover_for(shifted or code)
+    final = shifted or code
+    reading = plover_for(final)
+    override = lexicon.plover_overrides.get(final)
+    if reading is not None and override is not None:  # where the PLOVER gold reads a code unlike the table
+        reading["event_type"], reading["mode"] = override[0], override[1] or reading["mode"]
+    return reading
 
 
 def _inherit_visit_context(events: list[Event]) -> None:

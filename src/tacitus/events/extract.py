@@ -18,7 +18,7 @@ from .claims import aimed_claims, claim_for, claimed_acts
 from .lexicon import EventLexicon, Frame
 from .matching import qualifier_codes, triggers_in
 from .modality import read_modality
-from .pairing import ACCEPTANCE_ROOTS, protested_policy, APPEAL_ROOT, POSTURE_ROOT, PROTEST_ROOT, accepted_event_code, acts_on_thing, asked_event_parties, named_sources, own_government, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
+from .pairing import ACCEPTANCE_ROOTS, protested_policy, APPEAL_ROOT, POSTURE_ROOT, PROTEST_ROOT, accepted_event_code, acts_on_thing, owned_thing, asked_event_parties, named_sources, own_government, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
 from .participants import ActorRef, SentenceActors
 from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
@@ -96,7 +96,7 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
                 # "massed troops near its border with Ukraine": the country across the border
                 target_options = [*target_options, *((prep_objects(t, {"with"}), f"across the '{t.text}'") for toks, _ in target_options for t in toks)]
                 targets, target_how, target_words = _first_actors(target_options, actors, {s.code for s in sources})
-        if not targets and acts_on_thing(frame, frame.code, sources, target_words):
+        if not targets and (acts_on_thing(frame, frame.code, sources, target_words) or owned_thing(frame, sources, target_words)):
             # "advised against travel *to Tunisia*", "re-examine the refineries *in Iran*": the thing's
             # own target phrase, or the place that holds it, names whom the act is aimed at
             targets, target_how, _ = _first_actors(thing_target_options(frame.code, target_words), actors, exclude)

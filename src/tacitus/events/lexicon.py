@@ -29,6 +29,7 @@ class Frame:
     qualifiers: tuple[tuple[str, str], ...] = ()
     role_codes: tuple[tuple[str, str], ...] = ()  # the source's role changes the code ("strike" by workers: 143)
     target_codes: tuple[tuple[str, str], ...] = ()  # a word describing the target changes the code ("killed ... leader": 186)
+    subject_codes: tuple[tuple[str, str], ...] = ()  # a word describing the subject changes the code ("peacekeepers arrived": 074)
     objects: frozenset[str] = frozenset()
     line: int = 0
     file: str = "event_triggers.tsv"
@@ -44,6 +45,7 @@ class EventLexicon:
     frames: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
     shifts: dict[str, dict[str, str]] = field(default_factory=dict)
+    plover_overrides: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # code -> (event type, mode)
 
     def frames_for(self, lemma: str, pos: str) -> list[Frame]:
         return self.frames.get((lemma, pos), [])
@@ -80,6 +82,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
     quals = []
     roles = []
     target_words = []
+    subject_words = []
     doers = []
     for q in row.get("qualifiers", "").split(","):
         if q.strip().startswith("doer:"):
@@ -87,6 +90,11 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         elif q.strip().startswith("role:"):
             role, _, rcode = q.strip()[5:].partition("=")
             roles.append((role.strip(), rcode.strip()))
+        elif q.strip().startswith("subject:"):
+            word, _, scode = q.strip()[8:].partition("=")
+            if not scode.strip().isdigit():
+                raise DataFileError(f"{path}:{number}: qualifier {q!r} needs subject:word=code")
+            subject_words.append((word.strip().lower(), scode.strip()))
         elif q.strip().startswith("target:"):
             word, _, tcode = q.strip()[7:].partition("=")
             if not tcode.strip().isdigit():
@@ -115,6 +123,7 @@ def _parse_frame(path: Path, number: int, row: dict[str, str]) -> Frame:
         qualifiers=tuple(quals),
         role_codes=tuple(roles),
         target_codes=tuple(target_words),
+        subject_codes=tuple(subject_words),
         objects=frozenset(o.strip().lower() for o in row.get("objects", "").split("|") if o.strip()),
         line=number,
         file=path.name,
@@ -133,6 +142,11 @@ def load_event_lexicon(extra: list[Path] | None = None) -> EventLexicon:
         lex.cues[row["cue"].lower()] = row["effect"]
     for _, row in read_tsv(data_path("code_shifts.tsv")):
         lex.shifts.setdefault(row["shift"], {})[row["from"]] = row["to"]
+    overrides = data_path("events/plover_overrides.tsv")
+    for number, row in read_tsv(overrides):
+        if not row["code"].isdigit() or not row["event_type"].isupper():
+            raise DataFileError(f"{overrides}:{number}: needs a CAMEO code and an upper-case PLOVER event type")
+        lex.plover_overrides[row["code"]] = (row["event_type"], row.get("mode") or None)
     return lex
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import EventLexicon, Frame
-from .syntax import direct_object, prep_objects
+from .syntax import direct_object, direct_subject, prep_objects
 
 
 # nouns whose "of" object names what is meant: "dozens of drones", "a state of emergency",
@@ -19,6 +19,10 @@ QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", 
                   "control", "mission", "team", "contingent",
                   # amounts: "5.1 million dollars of aid", "700 kg of medicine", "$50,000 worth of goods"
                   "dollar", "euro", "pound", "kg", "kilogram", "kilo", "worth", "load", "truckload", "planeload", "shipload", "crate", "carton", "sack", "litre", "liter", "gallon"}
+
+# nouns of movement whose "of" object is what a light verb acts on: "allow *the return of* inspectors",
+# "permit the entry of aid"
+MOVEMENT_HEADS = {"return", "entry", "deployment", "arrival", "passage", "presence"}
 
 
 def object_words(verb: Token) -> set[str]:
@@ -30,7 +34,7 @@ def object_words(verb: Token) -> set[str]:
     # "took 200 people hostage" (a second object), "let aid enter Gaza" (the subject of the clause let happen)
     heads += [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c is not obj]
     heads += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
-    heads += [o for h in heads if h.lemma_.lower() in QUANTITY_HEADS for o in prep_objects(h, {"of"})]
+    heads += [o for h in heads if h.lemma_.lower() in QUANTITY_HEADS | MOVEMENT_HEADS for o in prep_objects(h, {"of"})]
     words = set()
     # "took to the streets": a frame's object may be a prepositional one, written "to:street"
     words.update(f"{o.head.lower_}:{o.lemma_.lower()}" for o in prep_objects(verb, {"to", "into", "onto", "on"}))
@@ -71,7 +75,9 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
         particles = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "prt")}
         specific = [f for f in frames if f.objects and frame_matches(token, f) and not (f.needprep and not set(f.preps) & particles)]
         if specific:
-            found.append((token, specific[0]))
+            # "sought refuge *in* Germany" (0233, 'in'), not "sought help *from*" (020): the frame whose
+            # preposition the sentence uses
+            found.append((token, ([f for f in specific if set(f.preps) & particles] or specific)[0]))
             obj = direct_object(token)
             if obj is not None:
                 consumed.add(obj.i)
@@ -91,7 +97,7 @@ INVESTIGATE_ROOT = "09"
 def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     """Codes refined by modifiers ("economic and military ties" -> 061 and 062)."""
     if not frame.qualifiers:
-        return [(frame.code, "")]
+        return _subject_hits(token, frame) or [(frame.code, "")]
     quals = dict(frame.qualifiers)
     mods: list[Token] = []
     obj = direct_object(token) if frame.pos == "V" else None
@@ -123,7 +129,30 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     # "its trade and military cooperation": the modifiers may hang off a conjoined noun
     if token.dep_ == "conj":
         mods.extend(c for c in token.head.children if c.dep_ in ("amod", "compound"))
-    return _hits(mods, quals) or _hits(weapons, quals)[:1] or [(frame.code, "")]
+    return _hits(mods, quals) or _hits(weapons, quals)[:1] or _subject_hits(token, frame) or [(frame.code, "")]
+
+
+def _subject_hits(token: Token, frame: Frame) -> list[tuple[str, str]]:
+    """A code refined by what the verb's subject is: "peacekeeping troops arrived in Bosnia",
+    "hundreds of Kenyan police officers arrived in Haiti" (074, not a visit)."""
+    if not frame.subject_codes or frame.pos != "V":
+        return []
+    subj, passive = direct_subject(token)
+    if subj is None or passive:
+        return []
+    return _hits(_noun_phrase(subj), dict(frame.subject_codes))[:1]
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The words of a noun phrase and its 'of' phrases ("a first batch *of* Bangladeshi
+    peacekeeping troops"), without its clauses and appositions."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod", "conj"):
+            out.extend(_noun_phrase(child))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(t for pobj in child.children if pobj.dep_ == "pobj" for t in _noun_phrase(pobj))
+    return out
 
 
 def _hits(mods: list[Token], quals: dict[str, str]) -> list[tuple[str, str]]:

@@ -34,8 +34,9 @@ UNTARGETED_ROOTS = {"08", "14", "15", "18", "19", "20"}
 # Consultation, diplomatic and material cooperation and criticism (04, 05, 06, 11) are always between two parties and are not coded without one; an appeal's object is too often
 # not what it asks for ("called an election") to stand without an addressee (02).
 # ... but "accepted a formula", "called off a strike", "denied land allocation": the object of
-# an accepting, yielding or refusing light verb is what is accepted, given up or refused
-HANDLED_THING_ROOTS = {"03", "07", "08", "12"}
+# an accepting, yielding or refusing light verb is what is accepted, given up or refused, and the
+# object of a posture verb is the show of force itself ("ordered patrols")
+HANDLED_THING_ROOTS = {"03", "07", "08", "12", "15"}
 THING_TARGET_ROOTS = {"03", "07", "08", "09", "10", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
 
 # giving and yielding acts (intent, diplomatic and material cooperation, aid, yielding): an object
@@ -114,6 +115,13 @@ def acts_on_thing(frame: Frame, code: str, sources: list[ActorRef], target_words
         if any((c.dep_ == "poss" and c.tag_ != "PRP$") or c.ent_type_ in ACTOR_ENTITY_TYPES for c in word.children):
             return False  # "Serbia's suppression", "Israeli positions": someone's, not no one's
     return True
+
+
+def owned_thing(frame: Frame, sources: list[ActorRef], target_words: list[Token]) -> bool:
+    """A cooperative or yielding act on a thing that names its holder ("agreed to an extension of
+    the mandate for *UNIFIL*"): the holder, found among the thing's owners, is the target."""
+    return frame.code[:2] in OWNED_THING_ROOTS and named_sources(sources) and any(
+        c.dep_ in ("poss", "appos", "compound", "nmod") and c.tag_ != "PRP$" for t in target_words for c in t.children)
 
 
 def posture_sources(sources: list[ActorRef], objects: list[ActorRef]) -> list[ActorRef]:

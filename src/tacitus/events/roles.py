@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .lexicon import Frame
+from .matching import MOVEMENT_HEADS
 from .syntax import agent_of, dative, direct_object, direct_subject, governing_verb, prep_objects, subject_of, thing_owners
 
 
@@ -65,11 +66,23 @@ def _late_agent(verb: Token) -> Token | None:
     return None
 
 
+# disasters and accidents as a passive verb's agent: the act has no actor ("killed by the crash")
+MISHAPS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "storm", "hurricane", "typhoon", "cyclone",
+           "landslide", "avalanche", "tsunami", "wildfire", "derailment", "malfunction", "disease", "epidemic"}
+
+
+# participles that, after "to be", state the subject's own stance ("is opposed to", "is committed to")
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote"}
+
+
 # prepositions after a verb's object that name whom the act is aimed at ("action *against* Russia")
 OBJECT_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "into"}
 # rejections are aimed at whoever made the call, offer or invitation; demands at whoever must
 # act ("demanded an admission by Moscow", "demanded support from the Assembly")
 ASKED_BY_ROOTS = {"10", "12"}
+# praise and criticism of what someone did or said are aimed at its author ("welcomed the decision
+# by Iran", "criticized Russia's move")
+JUDGED_BY_ROOTS = {"05", "11"}
 # demands and threats are aimed at whoever must meet their condition
 CONDITION_ROOTS = {"10", "13"}
 
@@ -94,8 +107,16 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     # even when the parse found its subject elsewhere
     # ("shortened *by one hour* the curfew" has an object, so its 'by' is a measure, not an agent)
     passive = passive or (verb.tag_ == "VBN" and agent_of(verb) is not None and direct_object(verb) is None)
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in STATIVE_PASSIVES and agent_of(verb) is None and prep_objects(verb, {"to"}):
+        # "Israel is opposed to French mediation": a state of the subject, aimed at the 'to' object
+        passive = False
+        roles.add_target(prep_objects(verb, {"to"}), "object of 'to'")
+        if subj is None:  # the parse may hang the subject on "is"
+            subj = next((s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ == "nsubj"), None)
     if passive:
         agent = agent_of(verb) or _late_agent(verb)
+        if agent is not None and agent.lemma_.lower() in MISHAPS:
+            agent = None  # "victims killed by the MH17 crash": no one did it
         roles.add_source([agent] if agent is not None else [], "'by' object of the passive verb")
         if agent is None and frame.code[:3] in STATE_ACT_CODES:
             places = [t for t in prep_objects(verb, {"in"}) if t.ent_type_ == "GPE"]
@@ -106,6 +127,8 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     else:
         if frame.inverse:
             roles.add_source(prep_objects(verb, {"from", "by"}), "'from' object")
+            if obj is not None:  # "received assurances from the government": the parse hangs 'from' on the object
+                roles.add_source(prep_objects(obj, {"from"}), f"'from' object of '{obj.text}'")
             roles.add_target([subj] if subj is not None else [], "subject (receiving)")
         else:
             roles.add_source([subj] if subj is not None else [], how)
@@ -130,6 +153,8 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         roles.add_target(places, "place where they meet")
     if frame.objects and obj is not None:
         roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
+        if obj.lemma_.lower() in MOVEMENT_HEADS:  # "allow the return of U.N. inspectors"
+            roles.add_target(prep_objects(obj, {"of"}), f"who makes the '{obj.text}'")
         if frame.code[:2] in LOCATED_TARGET_ROOTS:  # "captured part of a *Karen* guerrilla stronghold"
             roles.add_target(thing_owners(obj, adjectives=True), f"owner of the '{obj.text}'")
     if frame.objects:  # "let aid enter southern Gaza": where what is let in goes
@@ -140,7 +165,7 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
             roles.add_target([c for c in clause.children if c.dep_ == "nsubj"], f"who is let '{clause.text}'")
     if frame.code[:2] in LOCATED_TARGET_ROOTS:
         _add_located(roles, ([obj] if obj is not None and not frame.objects else []) + [verb])
-    if obj is not None and frame.code[:2] in ASKED_BY_ROOTS:
+    if obj is not None and frame.code[:2] in ASKED_BY_ROOTS | JUDGED_BY_ROOTS:
         # "rejected calls by Belarus's rulers", "rejected an offer from Afghanistan": who asked
         asker = [c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"] + prep_objects(obj, {"by", "from"})
         roles.add_target(asker, f"who made the '{obj.text}'")
@@ -171,8 +196,15 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     return roles
 
 
+# generic nouns that carry an event noun compounded onto them: "undertook a *mediation mission*
+# between Syria and Arafat", "launched a *mediation effort* between": the pair is the event
+CARRIER_NOUNS = {"mission", "effort", "campaign", "operation", "process", "bid", "drive", "initiative", "attempt"}
+
+
 def noun_roles(noun: Token, frame: Frame) -> Roles:
     roles = Roles()
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
+        noun = noun.head
     verb = governing_verb(noun)
     poss = [c for c in noun.children if c.dep_ == "poss"]
     pronoun_poss = bool(poss) and poss[0].tag_ == "PRP$"
@@ -185,7 +217,7 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
     roles.add_source([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i], "modifier of the noun")
     if pronoun_poss:
         roles.add_source(poss, "possessor")
-    if verb is not None and verb.lemma_.lower() not in NON_AGENT_VERBS:
+    if verb is not None and verb.lemma_.lower() not in NON_AGENT_VERBS and not _background(noun, frame):
         subj, passive, how = subject_of(verb)
         if noun.dep_ == "nsubjpass" or passive:
             agent = agent_of(verb)
@@ -222,6 +254,16 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
         if hit is not None and hit.i != noun.i:
             roles.add_target([hit], f"{'subject' if passive else 'object'} of '{verb.text}' {AIMED_IN} '{noun.text}')")
     return roles
+
+
+# "ordered patrols *after protests by* Muslim groups", "imposed a curfew *following* clashes": a
+# hostile act named as the background of the main verb is not the main verb's subject's act
+BACKGROUND_PREPS = {"after", "before", "amid", "since", "despite", "following"}
+HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _background(noun: Token, frame: Frame) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS and frame.code[:2] in HOSTILE_ROOTS
 
 
 # violence and coercion aimed at a place hits whoever holds it: "struck military targets *in Iran*",

@@ -1,0 +1,134 @@
+"""Which CAMEO code (and PLOVER type) a trigger gets: sub-codes refined by the subject or the
+object, light verbs with thing objects, stative passives, background nouns, intent shifts and
+the PLOVER readings that differ from the CAMEO2PLOVER table. Real sentences through the real pipeline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tacitus import make_article
+from tacitus.datafiles import DataFileError
+from tacitus.events.lexicon import _parse_frame, get_event_lexicon
+
+
+def coded(pipeline, text, date="2024-05-14"):
+    return pipeline.code(make_article(text, published=date)).events
+
+
+def triples(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_lifting_a_curfew_is_a_plover_concession(pipeline):
+    events = coded(pipeline, "Serbia lifted a night curfew in Montenegro on Sunday.")
+    curfew = [e for e in events if e.cameo == "0813"]
+    assert curfew and curfew[0].source.code == "SRB", triples(events)
+    assert curfew[0].plover["event_type"] == "CONCEDE"
+
+
+def test_destroying_homes_is_plover_coercion(pipeline):
+    events = coded(pipeline, "Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.")
+    demolished = [e for e in events if e.cameo == "1712"]
+    assert demolished and demolished[0].plover["event_type"] == "COERCE", triples(events)
+
+
+def test_a_resignation_is_a_plover_retreat(pipeline):
+    events = coded(pipeline, "Georgian President Eduard Shevardnadze resigned on Sunday.")
+    assert [e.plover["event_type"] for e in events if e.cameo == "0831"] == ["RETREAT"], triples(events)
+
+
+def test_plover_overrides_leave_other_codes_to_the_table(pipeline):
+    lexicon = get_event_lexicon()
+    assert set(lexicon.plover_overrides) == {"0813", "0814", "1712", "0831"}
+    events = coded(pipeline, "India and Pakistan agreed to a ceasefire on Saturday.")
+    assert any(e.cameo == "0871" and e.plover["event_type"] == "RETREAT" for e in events), triples(events)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The first deployment of NATO peacekeeping troops have arrived in Bosnia.", ("IGOWSTNATMIL", "BIH", "074")),
+        ("Hundreds of Kenyan police officers arrived in Haiti on Tuesday.", ("KENCOP", "HTI", "074")),
+        ("Chinese President Xi Jinping arrived in Moscow on Monday.", ("CHNGOV", "RUS", "042")),
+    ],
+)
+def test_who_arrives_decides_between_a_visit_and_peacekeeping(pipeline, text, expected):
+    found = triples(coded(pipeline, text))
+    assert expected in found, found
+    assert not any(c in ("042", "074") and c != expected[2] for _, _, c in found), found
+
+
+def test_welcoming_a_decision_is_praise_of_its_author(pipeline):
+    found = triples(coded(pipeline, "France welcomed the decision by Iran to release the prisoners."))
+    assert ("FRA", "IRN", "051") in found, found
+    assert not any(c == "043" for _, _, c in found), found
+
+
+def test_welcoming_a_leader_stays_a_hosted_visit(pipeline):
+    found = triples(coded(pipeline, "Germany welcomed the Chinese president in Berlin on Monday."))
+    assert any(s == "DEU" and t.startswith("CHN") and c == "043" for s, t, c in found), found
+
+
+def test_accepting_refugees_grants_asylum_and_refusing_them_is_a_rejection(pipeline):
+    found = triples(coded(pipeline, "Turkey accepted thousands of Syrian refugees last year."))
+    assert ("TUR", "SYRREF", "075") in found, found
+    events = coded(pipeline, "Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert any(e.source.code == "SYR" and e.cameo.startswith("12") and e.plover["event_type"] == "REJECT" for e in events), triples(events)
+
+
+def test_opening_borders_to_people_lets_them_in(pipeline):
+    found = triples(coded(pipeline, "Benin opened its borders today to most West Africans ordered out of Nigeria."))
+    assert any(s == "BEN" and c == "075" for s, _, c in found), found
+
+
+def test_a_protest_in_the_background_is_not_the_main_subjects_act(pipeline):
+    events = coded(pipeline, "The government of Sindh province has ordered patrols by police and paramilitary soldiers "
+                             "after violent protests by Muslim groups.")
+    found = triples(events)
+    assert not any(c.startswith("14") for _, _, c in found), found
+    assert any(c == "150" and e.plover["event_type"] == "MOBILIZE" for e in events for c in [e.cameo]), found
+
+
+def test_a_mediation_effort_between_two_parties_is_mediation_with_both(pipeline):
+    found = triples(coded(pipeline, "Qatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia."))
+    assert {("QATGOV", "ARE", "045"), ("QATGOV", "SAU", "045")} <= found, found
+
+
+def test_allowing_the_return_of_inspectors_receives_them(pipeline):
+    events = coded(pipeline, "Iraq said it would allow the return of U.N. weapons inspectors.")
+    allowed = [e for e in events if e.cameo == "0862"]
+    assert allowed and allowed[0].source.code == "IRQ" and allowed[0].target.code.startswith("IGOUNO"), triples(events)
+    assert allowed[0].plover["event_type"] == "AGREE"  # a promise, not yet done
+
+
+def test_seeking_refuge_in_a_country_asks_that_country(pipeline):
+    found = triples(coded(pipeline, "Some 800,000 Iraqi Kurds sought refuge in Germany last month."))
+    assert any(s.startswith("IRQ") and t == "DEU" and c == "0233" for s, t, c in found), found
+
+
+def test_being_opposed_to_someone_is_disapproval_by_the_subject(pipeline):
+    found = triples(coded(pipeline, "Russia is opposed to NATO."))
+    assert ("RUS", "IGOWSTNAT", "110") in found, found
+
+
+def test_receiving_assurances_from_a_government_is_its_promise(pipeline):
+    found = triples(coded(pipeline, "Georgian demonstrators received assurances from the Georgian government."))
+    assert ("GEOGOV", "GEOOPP", "030") in found, found
+
+
+def test_a_pledged_expulsion_is_a_threat_of_repression_not_of_force(pipeline):
+    events = coded(pipeline, "Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.")
+    codes = {e.cameo for e in events if e.source.code == "QAT"}
+    assert codes == {"137"}, triples(events)
+
+
+def test_threatened_curfew_has_its_own_threat_code(pipeline):
+    events = coded(pipeline, "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.")
+    assert any(e.cameo == "1323" for e in events), triples(events)
+
+
+def test_a_subject_qualifier_without_a_code_is_a_data_error():
+    row = {"lemma": "arrive", "pos": "V", "code": "042", "preps": "in", "flags": "", "qualifiers": "subject:police", "objects": ""}
+    with pytest.raises(DataFileError, match="subject:word=code"):
+        _parse_frame(Path("extra.tsv"), 3, row)
