@@ -90,3 +90,18 @@ def reports_a_clause(verb) -> bool:
     """"Gondor and Osgiliath said (that) ...": a verb with a clause of its own reports
     something; its conjoined subjects do not act on each other."""
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "ccomp"
+
+
+def complement_clause(verb) -> set[int]:
+    """Token indices of the verb's clausal complements ("alleged that X was aware of the
+    killings"). PETRARCH-2 matches a verb's patterns against its own phrase (its noun and
+    prepositional phrases), not against the words of a clause it reports."""
+    return {t.i for c in verb.children if c.dep_ in _COMPLEMENTS for t in c.subtree}
+
+
+def complement_subjects(verb) -> set[int]:
+    """Token indices of the subjects of the verb's clausal complements: "Arnor believes
+    Dagolath can cope" (Dagolath); the one place in such a clause where a reporting verb's
+    target may be found."""
+    return {t.i for c in verb.children if c.dep_ in _COMPLEMENTS
+            for s in c.children if s.dep_ in _SUBJECTS for t in s.subtree}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import clauses, new_actors, transform
+from . import arguments, clauses, new_actors, transform
 from .commas import CommaLimits, removed_tokens
 from .dictionaries import Dictionaries
 from .matcher import (Entity, build_entities, conjunct_group, find_mentions,
@@ -13,11 +13,7 @@ from .matcher import (Entity, build_entities, conjunct_group, find_mentions,
 from .patterns import PatternMatcher
 from .verbs_reader import EventCode, VerbEntry, VerbPattern
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_PRONOUNS = {"it", "they", "he", "she", "we"}
 _NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
-# a verb without its own subject takes the subject of the word it hangs from through these
-_INHERIT = {"xcomp", "conj", "advcl", "acl", "acomp", "prep", "pcomp", "pobj", "oprd"}
 
 
 def _bare_agent(code: str) -> bool:
@@ -58,6 +54,9 @@ class PetrarchCoder:
         self.split_slash_codes = split_slash_codes
         self.transformations = transform.compile_transformations(dictionaries.verbs)
         self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
+        # verb index -> its events with a source but no target (kept for transformations)
+        self._one_sided: dict[int, list[CodedTriple]] = {}
+        self._verb_codes: dict[int, EventCode] = {}  # verb index -> its entry's own code
         self.matcher = PatternMatcher(dictionaries.verbs)
         # PETRARCH-1 patterns are read along the sentence; PETRARCH-2 ones within the clause
         self.linear_patterns = dictionaries.verbs.linear
@@ -86,7 +85,9 @@ class PetrarchCoder:
             entities = first_actor_per_phrase(entities)
         by_verb: dict[int, list[CodedTriple]] = {}
         blocks: dict[int, object] = {}
-        self._targets: dict[int, set[int]] = {}  # verb index -> its events' target heads
+        self._targets = {}
+        self._one_sided = {}
+        self._verb_codes = {}
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
                 continue
@@ -103,12 +104,30 @@ class PetrarchCoder:
                 continue  # "noted that X regretted ...": the upper verb's event stands
             if clauses.hands_over_to_xcomp(sent.doc[index], by_verb):
                 continue  # "pledged to expel X": the lower verb says what is done
+            coded = self._nested(sent.doc[index], coded)
             if clauses.inside_coded_clause(sent.doc[index], by_verb):
                 continue  # "restored ties with X after crowds burned Y": the main event stands
             for event in coded:
                 if event.key() not in {e.key() for e in events}:
                     events.append(event)
         return events
+
+    def _nested(self, verb, coded: list[CodedTriple]) -> list[CodedTriple]:
+        """'X wants to help Y': the act of a verb's open complement takes the kind of the verb
+        above it (its own code, not a pattern's) through the coding ontology (030 over 070:
+        033, intend to aid), as PETRARCH-2 nests codes; unchanged without an ontology or with
+        a PETRARCH-1 file."""
+        ontology = self.dictionaries.ontology
+        upper = self._verb_codes.get(verb.head.i)
+        if (ontology is None or self.linear_patterns or verb.dep_ != "xcomp" or upper is None
+                or not upper.forward):
+            return coded
+        out = []
+        for event in coded:
+            code = ontology.combine(upper.forward, event.code) or event.code
+            out.append(CodedTriple(event.source, event.target, code, event.trigger,
+                                   event.explanation, event.source_text, event.target_text))
+        return out
 
     def _transform(self, doc, by_verb, blocks, entities) -> None:
         """Apply the dictionary's `~` transformations to coded clauses under an upper verb."""
@@ -121,13 +140,14 @@ class PetrarchCoder:
             if clause.i < upper.i:  # "X attacked Y, officials said": attribution, not a claim
                 continue
             rules = [r for r in self.transformations if r.upper_block == id(blocks[upper.i])]
-            subjects, _, _ = self._subjects(upper)
+            subjects, _, _ = arguments.verb_subjects(upper)
             source = self._entity_in(subjects, entities)
             if not rules or source is None:
                 continue
             group = conjunct_group(source, entities)  # "Obama and Putin said they ..."
             changed = []
-            for event in by_verb[index]:
+            # "The US said Iraq had attacked": a lower event without a target still counts
+            for event in by_verb[index] or self._one_sided.get(index, []):
                 sources = [e for e in group if e.code == event.source] or group[:1]
                 for member in sources:
                     for rule in rules:
@@ -180,58 +200,8 @@ class PetrarchCoder:
                 patterns += [p for p in other.block.patterns if p not in patterns]
         return patterns
 
-    def _subjects(self, verb):
-        """(subject tokens, by-agent tokens, passive?) for a verb, inherited if needed.
-
-        "Arnor is about to restore ...": restore takes the subject of 'is';
-        "urged Eriador to respond": respond takes urge's object (object control).
-        """
-        if (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
-                and verb.head.pos_ in ("NOUN", "PROPN")):
-            # "(there were) ten soldiers killed in X": a reduced passive on the noun
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
-                      if g.dep_ == "pobj"]
-            return [verb.head], agents, True
-        seen = 0
-        start = verb
-        while verb is not None and seen < 6:
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-            if verb is not start and start.dep_ == "xcomp" and start.head.i == verb.i:
-                objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-                if objects:
-                    return objects, [], False
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
-                      if g.dep_ == "pobj"]
-            if subjects or agents:
-                # "Obama is scheduled to attend": attend is active though 'scheduled' is not
-                passive = verb.i == start.i and any(
-                    c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-                return self._resolve_pronouns(verb, subjects), agents, passive
-            if verb.dep_ in _INHERIT and verb.head.i != verb.i:
-                verb = verb.head
-                seen += 1
-            else:
-                break
-        return [], [], False
-
-    def _resolve_pronouns(self, verb, subjects):
-        """'Ethiopia indicated it would act': a pronoun subject stands for the subject of the
-        verb whose clause this is."""
-        out = []
-        for subject in subjects:
-            if subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS:
-                up = verb
-                while up.dep_ in ("ccomp", "advcl", "conj", "xcomp") and up.head.i != up.i:
-                    up = up.head
-                    found = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if found:
-                        subject = found[0]
-                        break
-            out.append(subject)
-        return out
-
     def _code_verb(self, verb, entry: VerbEntry, entities: list[Entity]) -> list[CodedTriple]:
-        subjects, by_agents, passive = self._subjects(verb)
+        subjects, by_agents, passive = arguments.verb_subjects(verb)
         reduced = passive and verb.dep_ == "acl"  # "soldiers killed in X": inside its subject
         own = {t.i for t in verb.subtree} if reduced else set()
         subject_ids = {t.i for s in subjects for t in s.subtree} - own
@@ -254,11 +224,19 @@ class PetrarchCoder:
                    + [verb.doc[i] for i in sorted(by_ids)])
         pre = sorted({t for t in pre if t.i not in self._removed}, key=lambda t: t.i)
         post = [t for t in post if t.i not in self._removed]
-        pattern, slots = self.matcher.best(self._patterns(verb, entry), pre, post, entities,
+        words = post  # the words its patterns are matched against
+        if not self.linear_patterns:  # PETRARCH-2: not those of a clause it reports
+            reported = clauses.complement_clause(verb)
+            words = [t for t in post if t.i not in reported]
+            # nor does it find its target there, but in that clause's subject
+            reported -= clauses.complement_subjects(verb)
+            post = [t for t in post if t.i not in reported]
+        pattern, slots = self.matcher.best(self._patterns(verb, entry), pre, words, entities,
                                            verb.i)
         code = pattern.code if pattern else (entry.code or entry.block.code)
         if self.dictionaries.ontology is not None and not self.linear_patterns:
             code = self._negated_code(verb, entry, pattern, code)
+        self._verb_codes[verb.i] = entry.code or entry.block.code
         if code.is_null:
             return []
         source = slots.get("source")
@@ -368,15 +346,22 @@ class PetrarchCoder:
         else:
             targets = conjunct_group(target, entities) if target else [None]
             pairs = [(a, b) for a in sources for b in targets]
+        # PETRARCH-2 codes a paired code's second half ('[042:043]') only for a verb with its
+        # own subject ("X attended Y", not "X prepared to attend Y")
+        reverse = code.reverse if self.linear_patterns or arguments.has_own_subject(verb) else None
         out = []
         for a, b in pairs:
             if self.require_dyad and (a is None or b is None):
+                if a is not None and code.forward:
+                    self._one_sided.setdefault(verb.i, []).extend(
+                        CodedTriple(x_code, "---", code.forward, verb.text, how, a.text, "")
+                        for x_code in self._codes(a))
                 continue
             if a is None and b is None:
                 continue
             if a is not None and b is not None and a.code == b.code:
                 continue
-            for fwd, (x, y) in ((code.forward, (a, b)), (code.reverse, (b, a))):
+            for fwd, (x, y) in ((code.forward, (a, b)), (reverse, (b, a))):
                 if fwd is None:
                     continue
                 for x_code in self._codes(x):

@@ -62,6 +62,15 @@ class CodingOntology:
             flipped = value - _FLIP  # "did not X" -> rejected X
         return self._nearest(flipped)
 
+    def combine(self, upper: str, lower: str) -> str | None:
+        """The code of an act nested under a statement, appeal or intent, as PETRARCH-2 adds
+        their numbers: 'wants to help X' (030 over 070) -> 033, intend to aid. None when the
+        upper code is not of that kind, the lower one is, or the sum names no code."""
+        up, low = self.values.get(upper), self.values.get(lower)
+        if up is None or low is None or not 0x1000 <= up < _FLIP or not 0 < low < 0x1000:
+            return None
+        return self.codes.get(up + low)
+
     def _nearest(self, value: int) -> str | None:
         base = 0
         if value < 0:

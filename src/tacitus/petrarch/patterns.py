@@ -124,6 +124,8 @@ class PatternMatcher:
                 end = self.match_at(item, tokens, k)
                 if end is not None:
                     slots["_width"] = slots.get("_width", 0) + end - k  # words matched
+                    if slots["_width"] == end - k:
+                        slots["_first"] = k  # where the first word matched
                     pos = end
                     break
             else:
@@ -147,14 +149,16 @@ class PatternMatcher:
                     break
             if after is None:
                 continue
-            # '(TO)', '(TO +)': its object is the target; '(AT ^)' skips it
+            # '(TO +)': its object is the target, and in a PETRARCH-1 file so is that of '(TO)'
+            # (PETRARCH-2 only asks for the preposition there); '(AT ^)' skips it
             if (not words and not markers) or "target" in markers:
                 sub = {t.i for t in tokens[k].subtree}
                 found = next((entity_at[j] for j in range(k + 1, len(tokens))
                               if j in entity_at and tokens[j].i in sub), None)
                 if found is None:
                     continue
-                slots.setdefault("target", found)
+                if "target" in markers or self.literal:
+                    slots.setdefault("target", found)
             if "source" in markers:
                 found = next((entity_at[j] for j in range(k + 1, len(tokens)) if j in entity_at),
                              None)
@@ -184,11 +188,18 @@ class PatternMatcher:
             if pattern.pre_joined and not (end > 0 and pre[end - 1].i == verb_i - 1):
                 continue  # 'RECENTLY_*' against "recently did allow"
 
+            width = slots.get("_width", 0)
+            slots["_width"] = 0
             if self.match_sequence(pattern.post, post, post_at, slots) is None:
                 continue
             # the most specific pattern; on a tie the one that covers more words
-            # ('&HYPERCURR' matching 'austrian gold florin' beats '&CURRENCY' on 'florin')
-            rank = (pattern.size, slots.get("_width", 0))
+            # ('&HYPERCURR' matching 'austrian gold florin' beats '&CURRENCY' on 'florin');
+            # in a PETRARCH-2 file then the one whose words come first after the verb, as it
+            # tries the verb's object before the phrases that follow ("launched attacks
+            # during its campaign": '* ATTACKS', not '* CAMPAIGN')
+            rank = (pattern.size, width + slots["_width"])
+            if not self.literal:
+                rank += (-slots.get("_first", len(post)),)
             if rank > best[0] or self._restates(pattern, best[1]):
                 best = (rank, pattern, slots)
         return best[1], best[2]
