@@ -33,6 +33,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_TITLE, LENGTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import ActorLexicon
+from .people import follower_code
 from .places import phrase_place, sentence_places
 
 # mentions that can give a country to a role word near them
@@ -117,6 +118,11 @@ def _appositions(doc: Doc, mentions: list, lo: int, hi: int) -> list:
                 # a title with no country ("General David Petraeus") takes the office beside it
                 if current.kind == "person" and current.code.startswith("---") and not code.startswith("---") and current is not desc:
                     replaced[id(current)] = replace(current, code=code, country=desc.country, role=desc.role or current.role)
+                # a known person out of office, described by an office of their own country ("Qassem
+                # Soleimani, the commander of Iran's Quds Force" -> IRNMIL)
+                elif (current.kind == "person" and current.role is None and desc.role and current is not desc
+                      and desc.country and desc.country == current.country and not code.startswith("---")):
+                    replaced[id(current)] = replace(current, code=code, role=desc.role)
                 continue
             span = _unknown_name(name_tok, by_token)
             if span is not None:
@@ -248,7 +254,8 @@ def _ground(doc: Doc, mentions: list, lexicon: ActorLexicon) -> list:
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
             continue  # "its troops": the pronoun's owner, found by the event reader
         own = _country(m) if not m.code.startswith("---") else None  # an ethnic group's own country
-        owner = _phrase_owner(head, by_token, m, lexicon.cue("based_in")) or _named_body_owner(head, by_token, m)
+        owner = (_phrase_owner(head, by_token, m, lexicon.cue("based_in"), lexicon.cue("affiliated"))
+                 or _named_body_owner(head, by_token, m))
         base = _owner_base(owner) if owner is not None else phrase_place(head, lexicon, covered)
         if base is None and (any(t.lower_ in not_local for t in doc[m.start : m.end]) or any(c.lower_ in not_local for c in head.children)):
             continue  # "foreign journalists" are not of the country they are in ("exiled leaders of X" are X's)
@@ -260,6 +267,12 @@ def _ground(doc: Doc, mentions: list, lexicon: ActorLexicon) -> list:
         if base is None or base == own:
             continue
         role = m.role or ""
+        if owner is not None and lexicon.role_use(head.text) == "follower":
+            # "supporters of former President Bolsonaro" -> BRAOPP, "supporters of Hamas" -> PSEREBHMS
+            followed = follower_code(owner.kind, owner.code, owner.country, owner.role, role)
+            if followed is not None:
+                out[k] = replace(m, code=followed[0], country=owner.country, role=followed[1])
+            continue
         group_code = owner is not None and owner.kind in ("group", "igo") and (role in ("UAF", "REB", "MIL", "GOV") or owner.code.endswith(role))
         code = base if group_code or not role or base.endswith(role) else base + role
         out[k] = replace(m, code=code, country=base[:3] if base[:3] not in NON_COUNTRIES else owner.country if owner else None)
@@ -272,13 +285,15 @@ def _owner_base(owner) -> str | None:
     return _country(owner)
 
 
-def _phrase_owner(head: Token, by_token: dict, m, based: frozenset[str] = frozenset()):
+def _phrase_owner(head: Token, by_token: dict, m, based: frozenset[str] = frozenset(), affiliated: frozenset[str] = frozenset()):
     """"protesters in Minsk", "dissidents from Egypt", "civilians in the Ethiopian city of Axum",
-    "a terror group based in Trinidad" (a ``based`` participle's place)."""
+    "a terror group based in Trinidad" (a ``based`` participle's place), "workers affiliated with
+    the Serbian Workers' Union" (an ``affiliated`` participle's object, whatever its preposition)."""
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [p for c in head.children if c.dep_ == "acl" and c.lower_ in based for p in c.children if p.dep_ == "prep"]
-    for prep in preps:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from", "across", "throughout", "inside"):
+    tied = [p for c in head.children if c.dep_ in ("acl", "amod") and c.lower_ in affiliated for p in c.children if p.dep_ == "prep"]
+    for prep in preps + tied:
+        if prep.dep_ != "prep" or (prep.lower_ not in ("in", "of", "from", "across", "throughout", "inside") and prep not in tied):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -316,7 +331,8 @@ def _sentence_country(doc: Doc, head: Token, m, mentions: list, places: frozense
     taken = {_country(o) for o in others if o.role and o.role == m.role} | {own}  # another actor with this role
     # an armed actor's country says nothing about the people it acts on ("Russian troops killed
     # civilians" abroad), so only unarmed actors lend theirs to an unarmed role
-    actors = {_country(o) for o in others if o.kind in ACTOR_KINDS
+    # a news outlet that reports ("the Washington Post said") says nothing about whose the actors are
+    actors = {_country(o) for o in others if o.kind in ACTOR_KINDS and o.role != "MED"
               and (m.role in ARMED_ROLES or o.role not in ARMED_ROLES)} - taken
     if m.kind == "person" and m.role == "GOV":
         # "Rwandan rebels demanded the removal of President X", "President X conceded to UNITA":
@@ -324,8 +340,7 @@ def _sentence_country(doc: Doc, head: Token, m, mentions: list, places: frozense
         actors |= {_country(o) for o in others if o.kind in ("role", "group") and o.role in DOMESTIC_OPPONENTS} - taken
     located = set()
     if m.role not in ARMED_ROLES:
-        located = {_country(o) for o in others if o.kind in PLACE_KINDS and doc[o.head].dep_ == "pobj"
-                   and doc[o.head].head.lower_ in places}
+        located = {_country(o) for o in others if o.kind in PLACE_KINDS and _in_place(doc[o.head], places)}
         if sent.start not in settings:
             settings[sent.start] = sentence_places(sent, lexicon, covered)
         located = (located | settings[sent.start]) - taken
@@ -337,6 +352,15 @@ def _sentence_country(doc: Doc, head: Token, m, mentions: list, places: frozense
     if len(located) == 1:
         return located.pop()
     return None
+
+
+def _in_place(tok: Token, places: frozenset[str]) -> bool:
+    """The object of a location preposition ("in Gaza"), or of "of" inside one ("in the east of
+    the Gaza Strip", "in the city of Aleppo")."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in places or (prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in places)
 
 
 def _dominant_country(doc: Doc, mentions: list) -> str | None:

@@ -1,8 +1,8 @@
 """Finding actors in a parsed text: phrase matching, then composing mentions.
 
-1. Every lexicon phrase is compiled once into spaCy PhraseMatchers (exact case for
-   all-capital aliases such as "US", lower-cased for the rest, and a capitalised alias
-   never matches an all-lower-case word: "turkey" is not Turkey).
+1. Every lexicon phrase is matched (:mod:`.matching`: exact case for all-capital aliases
+   such as "US", lower-cased for the rest, and a capitalised alias never matches an
+   all-lower-case word: "turkey" is not Turkey).
 2. Overlaps are settled longest-first; a phrase with several entries (a leader's
    terms, a group whose code changed) takes the one in force on the article's date.
 3. Neighbours are composed into one actor: a country or group before a role word
@@ -15,6 +15,8 @@
    "the Saudi-led coalition" -> SAUMIL (see :mod:`.neighbours`).
 4. :mod:`.context` then reads each sentence: misspelt country names, unknown persons in
    apposition or named again, and a country for role words that have none.
+5. :mod:`.people` last: a counted demonym is the country's civilians ("200 Venezuelans" ->
+   VENCVL); followers ("supporters", "loyalists") are coded from whom they follow.
 
 Out-of-office rule: a known person named outside all of their dated terms is coded
 by their country alone (role None), e.g. "Trump" in 2022 -> USA, not USAGOV.
@@ -26,18 +28,16 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.attrs import ENT_IOB, IS_LOWER, POS
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .lexicon import ActorLexicon, Entry, entry_in_force, load_actor_lexicon
+from .matching import PhraseIndex
 from .neighbours import LED_FORCES, head_and_text, led_end, led_owners, merge_peoples, share_roles
+from .people import OFFICE_ROLES, counted_people, follower_code, followers_role  # OFFICE_ROLES: "former" makes their holders ELI
 
 # kinds that name a polity or organisation a role word can attach to
 OWNER_KINDS = {"country", "adjective", "capital", "region", "igo", "group", "metonym"}
 LINK_WORDS = {"'s", "’s", "'", "the", "of"}
-# roles an office-holder has while in office; "former" makes them ELI
-OFFICE_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 
 
 @dataclass
@@ -57,83 +57,14 @@ class ActorMention:
 class ActorFinder:
     def __init__(self, lexicon: ActorLexicon, vocab):
         self.lexicon = lexicon
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.entries: dict[str, list[Entry]] = {}
-        from ..nlp import get_nlp
-
-        tokenizer = get_nlp().tokenizer
-        exact_patterns: dict[str, Doc] = {}
-        lower_patterns: dict[str, Doc] = {}
-        for entry in lexicon.entries:
-            key = entry.phrase if entry.exact_case else entry.phrase.lower()
-            key = ("E:" if entry.exact_case else "L:") + key
-            self.entries.setdefault(key, []).append(entry)
-            target = exact_patterns if entry.exact_case else lower_patterns
-            if key not in target:
-                target[key] = [tokenizer(entry.phrase)]
-                if "'" in entry.phrase:  # typographic apostrophes ("People’s Republic")
-                    target[key].append(tokenizer(entry.phrase.replace("'", "’")))
-        # lower-case keys with a capitalised entry: only these are checked against all-lower-case words
-        self.capitalised = {k for k, es in self.entries.items()
-                            if k.startswith("L:") and any(any(ch.isupper() for ch in e.phrase) for e in es)}
-        for key, docs in exact_patterns.items():
-            self.exact.add(key, docs)
-        for key, docs in lower_patterns.items():
-            self.lower.add(key, docs)
+        self.phrases = PhraseIndex(lexicon, vocab)
+        self.entries: dict[str, list[Entry]] = self.phrases.entries
 
     @classmethod
     def load(cls, extra_dirs: list[Path] | None = None) -> "ActorFinder":
         from ..nlp import get_nlp
 
         return cls(load_actor_lexicon(extra_dirs), get_nlp().vocab)
-
-    # -- matching ------------------------------------------------------------
-    def _matches(self, doc: Doc) -> list[tuple[int, int, list[Entry]]]:
-        found = []
-        strings = doc.vocab.strings
-        n = len(doc)
-        # "inside an entity" and "proper noun" per token, read once from token arrays
-        iob_pos_lower = doc.to_array([ENT_IOB, POS, IS_LOWER]).tolist()
-        propn = strings["PROPN"]
-        for matcher in (self.exact, self.lower):
-            for match_id, start, end in matcher(doc):
-                key = strings[match_id]
-                entries = self.entries.get(key, [])
-                # a capitalised alias never matches an all-lower-case word ("turkey", "china"),
-                # except a known person's name after a title ("President obama")
-                if key in self.capitalised and (iob_pos_lower[start][2] if end - start == 1 else doc[start:end].text.islower()):
-                    after_title = start > 0 and self.lexicon.role_use(doc[start - 1].text) in ("title", "both")
-                    # a demonym before a role word ("tunisian rioters", "american troops") is one all the same
-                    before_role = self._role_follows(doc, end)
-                    entries = [e for e in entries if not any(ch.isupper() for ch in e.phrase)
-                               or (after_title and e.kind == "person") or (before_role and e.kind == "adjective")]
-                # an acronym in brackets after a name ("Municipality Association (AKK)") is that body, not a person
-                if key.startswith("E:") and 0 < start and end < n and doc[start - 1].text == "(" and doc[end].text == ")":
-                    entries = [e for e in entries if e.kind != "person"]
-                # "the West" inside a longer place name ("the West Darfur city") is not the West
-                if entries and end < n and iob_pos_lower[end][0] == 1 and iob_pos_lower[end][1] == propn:
-                    entries = [e for e in entries if e.kind != "region"]
-                if entries:
-                    found.append((start, end, entries))
-        # longest first, then leftmost; no overlaps
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken: set[int] = set()
-        kept = []
-        for start, end, entries in found:
-            if any(i in taken for i in range(start, end)):
-                continue
-            taken.update(range(start, end))
-            kept.append((start, end, entries))
-        kept.sort()
-        return kept
-
-    def _role_follows(self, doc: Doc, end: int) -> bool:
-        """A role noun (one or two words, not a title) starts at ``end``."""
-        for n in (1, 2):
-            if end + n <= len(doc) and self.lexicon.role_use(doc[end : end + n].text) in ("noun", "both", "head"):
-                return True
-        return False
 
     # -- composing -----------------------------------------------------------
     def find(self, doc_or_span, on: date | None = None) -> list[ActorMention]:
@@ -142,11 +73,11 @@ class ActorFinder:
 
         doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
         lo, hi = (doc_or_span.start, doc_or_span.end) if isinstance(doc_or_span, Span) else (0, len(doc))
-        matches = [m for m in self._matches(doc) if lo <= m[0] and m[1] <= hi]
+        matches = [m for m in self.phrases.matches(doc) if lo <= m[0] and m[1] <= hi]
         matches += led_owners(doc, matches, self.entries, OWNER_KINDS, lo, hi)
         raw = [(s, e, entry_in_force(entries, on)) for s, e, entries in matches]
         raw = sorted(raw + misspelt_countries(doc, {i for s, e, _ in raw for i in range(s, e)}, self.lexicon, lo, hi))
-        mentions = self._compose(doc, merge_peoples(doc, raw))
+        mentions = self._compose(doc, merge_peoples(doc, raw, self.lexicon.cue("stateless_peoples")))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         extended = []
         for m in mentions:
@@ -155,7 +86,7 @@ class ActorFinder:
                 x = m
             extended.append(x)
         mentions = self._mark_former(doc, share_roles(doc, extended))
-        return read_context(doc, mentions, self.lexicon, lo, hi)
+        return counted_people(doc, read_context(doc, mentions, self.lexicon, lo, hi), self.lexicon.cue("people_counts"))
 
     def _compose(self, doc: Doc, raw: list[tuple[int, int, Entry]]) -> list[ActorMention]:
         """Neighbouring matches made into actors: owner + roles, titles + person, person + role."""
@@ -220,6 +151,11 @@ class ActorFinder:
                 continue
             elif entry.kind == "role":
                 j = self._run_end(doc, raw, i + 1, ("title", "role"))
+                if self.lexicon.role_use(entry.phrase) == "follower":
+                    # "supporters of former President X": the followers, then X (read in context)
+                    mentions.append(self._mention(doc, start, end, entry))
+                    i += 1
+                    continue
                 if j < len(raw) and raw[j][2].kind == "person" and self._adjacent(doc, raw[j - 1][1], raw[j][0]):
                     # "President Vladimir Putin", "Prime Minister Nikol Pashinyan"
                     mentions.append(self._mention(doc, start, raw[j][1], raw[j][2]))
@@ -279,6 +215,11 @@ class ActorFinder:
         if not roles:
             return None
         last = roles[-1]
+        earlier = [e for e in roles[:-1] if e.kind == "role"]
+        if earlier and self.lexicon.role_use(last.phrase) == "follower":
+            # "government supporters" -> CVL, "rebel supporters" -> REB (a plain role from here on)
+            role = followers_role(earlier[-1].role, last.role or "")
+            return replace(last, phrase=f"{earlier[-1].phrase} {last.phrase}", code="---" + role, role=role)
         if self.lexicon.role_use(last.phrase) == "head":
             specific = [e for e in roles[:-1] if e.kind == "role" and self.lexicon.role_use(e.phrase) != "head"]
             if specific:
@@ -345,13 +286,20 @@ class ActorFinder:
 
     def _composed(self, doc: Doc, start: int, end: int, owner: Entry, role: Entry) -> ActorMention:
         base = owner.code if owner.kind in ("group", "igo", "metonym") else (owner.country or owner.code)
+        head, text = head_and_text(doc, start, end)
+        followers = self.lexicon.role_use(role.phrase) == "follower" and follower_code(owner.kind, owner.code, owner.country, owner.role, role.role or "")
+        if followers:
+            # "Hamas supporters" -> PSEREBHMS, "Bolsonaro supporters" (out of office) -> BRAOPP
+            code, role_code = followers
+            return ActorMention(start, end, head, text, code, owner.country, role_code, owner.name if owner.kind in ("group", "igo") else None, "role", False)
         if self._is_the_body(owner, role):
             code = base  # "Hamas gunmen", "Red Cross officials", "Pentagon spokesman" are the body itself
         elif owner.source == "peoples.tsv" and self.lexicon.role_use(role.phrase) == "head":
             code = base  # "Yoruba leaders" lead a people, not a government: NGA
         else:
+            if owner.kind == "metonym" and owner.country:
+                base = owner.country  # "Kremlin critic" -> RUSOPP: the seat of power gives its country
             code = base if base.endswith(role.role or "") else base + (role.role or "")
-        head, text = head_and_text(doc, start, end)
         return ActorMention(start, end, head, text, code, owner.country, role.role, owner.name if owner.kind in ("group", "igo") else None, "role", False)
 
     def _is_the_body(self, owner: Entry, role: Entry) -> bool:

@@ -184,6 +184,9 @@ def _load_peoples(lex: ActorLexicon, path: Path) -> None:
         if not code:
             raise DataFileError(f"{path}:{number}: a people needs a code (or - when it has no single home)")
         if code == "-":
+            # no single home: kept only as words that join a demonym before them ("Iraqi Kurds")
+            forms = {f.lower() for f in _split(row.get("forms", ""))}
+            lex.cues["stateless_peoples"] = frozenset(lex.cues.get("stateless_peoples", frozenset()) | forms)
             continue
         for phrase in _split(row.get("forms", "")):
             lex.add(Entry(phrase, code, code[:3], None, row["name"], "adjective", source=path.name))

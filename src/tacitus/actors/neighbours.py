@@ -1,5 +1,6 @@
 """Small rules about neighbouring matches, used by :mod:`.finder` while it composes actors:
-peoples named by two demonyms ("Bosnian Serbs"), a role shared by a list of owners ("US and
+peoples named by two demonyms ("Bosnian Serbs") or by a demonym and a people without a state
+("Syrian Kurds"), a role shared by a list of owners ("US and
 British activists"), and owners that lead a force ("the Saudi-led coalition", "U.S.-led forces")."""
 from __future__ import annotations
 
@@ -14,11 +15,16 @@ from .lexicon import Entry
 LED_FORCES = Entry("coalition", "---MIL", None, "MIL", None, "role")
 
 
-def merge_peoples(doc: Doc, raw: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+def merge_peoples(doc: Doc, raw: list[tuple[int, int, Entry]], stateless: frozenset[str] = frozenset()) -> list[tuple[int, int, Entry]]:
     """"Bosnian Serbs", "Croatian Serb refugees": a people named by the country they live in;
-    the first word's country codes the pair."""
+    the first word's country codes the pair. A people with no state of its own (``stateless``,
+    lower-case forms from peoples.tsv) joins the demonym before it: "Iraqi Kurds" -> IRQ."""
     out: list[tuple[int, int, Entry]] = []
+    starts = {s for s, _, _ in raw}
     for start, end, entry in raw:
+        if (stateless and entry.kind == "adjective" and end < len(doc) and end not in starts
+                and doc[end].lower_ in stateless and doc[end].text[:1].isupper()):
+            end += 1
         if out:
             s0, e0, prev = out[-1]
             if (prev.kind == "adjective" and entry.kind == "adjective" and e0 == start and prev.country != entry.country
