@@ -132,3 +132,113 @@ def test_a_subject_qualifier_without_a_code_is_a_data_error():
     row = {"lemma": "arrive", "pos": "V", "code": "042", "preps": "in", "flags": "", "qualifiers": "subject:police", "objects": ""}
     with pytest.raises(DataFileError, match="subject:word=code"):
         _parse_frame(Path("extra.tsv"), 3, row)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Belarus rejected a ruling of the European Court of Human Rights on Monday.", "128"),
+        ("Hamas dismissed Israel's offer of a truce on Tuesday.", "127"),
+        ("Serbia rejected talks with Kosovo on Friday.", "125"),
+    ],
+)
+def test_what_is_rejected_refines_the_rejection(pipeline, text, expected):
+    events = coded(pipeline, text)
+    assert expected in {e.cameo for e in events}, triples(events)
+    assert "120" not in {e.cameo for e in events}, triples(events)
+
+
+def test_striking_a_countrys_facilities_is_an_aerial_attack(pipeline):
+    events = coded(pipeline, "Israel struck Syria's air defence sites on Sunday.")
+    assert ("ISR", "SYR", "195") in triples(events), triples(events)
+
+
+def test_drones_and_missiles_together_are_one_aerial_attack_by_whoever_launched_them(pipeline):
+    events = coded(pipeline, "Saudi Arabia was attacked on Sunday by dozens of drones and missiles launched by Yemen.")
+    codes = {(s, t, c) for s, t, c in triples(events) if c.startswith("19")}
+    assert codes == {("YEM", "SAU", "195")}, triples(events)
+
+
+def test_a_headline_comma_joins_two_subjects(pipeline):
+    events = coded(pipeline, "Macron, Scholz agree to deepen defence cooperation")
+    assert {("FRAGOV", "DEUGOV"), ("DEUGOV", "FRAGOV")} <= {(s, t) for s, t, _ in triples(events)}, triples(events)
+
+
+def test_a_suicide_bombing_that_kills_is_coded_as_one(pipeline):
+    events = coded(pipeline, "A Taliban suicide bomber killed 12 Afghan soldiers in Kandahar on Monday.")
+    assert "1831" in {e.cameo for e in events}, triples(events)
+    assert "190" not in {e.cameo for e in events}, triples(events)
+
+
+def test_killing_people_of_an_ethnic_group_is_ethnic_cleansing(pipeline):
+    events = coded(pipeline, "Myanmar's army killed thousands of ethnic Rohingya people in Rakhine.")
+    assert "203" in {e.cameo for e in events}, triples(events)
+
+
+def test_a_threat_with_a_deadline_is_an_ultimatum(pipeline):
+    events = coded(pipeline, "Israel warned Hezbollah that it would face severe consequences if it did not withdraw by Friday.")
+    assert ("ISR", "LBNREB", "139") in triples(events), triples(events)
+
+
+def test_a_threat_without_a_deadline_stays_a_threat(pipeline):
+    events = coded(pipeline, "Israel warned Hezbollah that it would face severe consequences if it attacked.")
+    assert "139" not in {e.cameo for e in events}, triples(events)
+
+
+def test_an_expelled_envoy_stands_for_the_state_that_sent_him(pipeline):
+    events = coded(pipeline, "Poland expelled the Belarusian ambassador on Tuesday.")
+    assert ("POL", "BLR", "161") in triples(events), triples(events)
+    assert not any(t == "BLRGOV" for _, t, _ in triples(events)), triples(events)
+
+
+def test_a_threat_carried_by_verb_and_noun_is_one_event(pipeline):
+    events = coded(pipeline, "China threatened Japan with sanctions on Monday.")
+    threats = [e for e in events if e.cameo.startswith("13")]
+    assert len(threats) == 1, triples(events)
+
+
+def test_drills_in_waters_around_a_country_are_aimed_at_it(pipeline):
+    events = coded(pipeline, "China's navy held live-fire drills in waters around Taiwan on Monday.")
+    assert ("CHNMIL", "TWN", "150") in triples(events), triples(events)
+
+
+def test_joint_drills_in_a_sea_stay_between_the_partners(pipeline):
+    events = coded(pipeline, "Chinese and Russian warships held joint drills in the Sea of Japan on Monday.")
+    assert {(s, t) for s, t, c in triples(events) if c == "062"} == {("CHNMIL", "RUSMIL"), ("RUSMIL", "CHNMIL")}, triples(events)
+
+
+def test_what_was_fired_refines_the_attack(pipeline):
+    events = coded(pipeline, "Hezbollah claimed responsibility for a salvo of rockets fired at an Israeli army base on Sunday.")
+    assert ("LBNREB", "ISRMIL", "194") in triples(events), triples(events)
+
+
+def test_the_weapon_used_to_attack_refines_the_attack(pipeline):
+    events = coded(pipeline, "Russia used drones to attack Kyiv overnight.")
+    assert ("RUS", "UKR", "1952") in triples(events), triples(events)
+
+
+def test_the_kind_of_cooperation_promised_refines_the_intent(pipeline):
+    events = coded(pipeline, "Macron vowed to strengthen economic ties with India.")
+    assert ("FRAGOV", "IND", "0311") in triples(events), triples(events)
+
+
+def test_a_word_inside_a_name_is_not_an_event(pipeline):
+    events = coded(pipeline, "Biden will meet Xi Jinping at the Asia-Pacific Economic Cooperation summit next week.")
+    assert {c for _, _, c in triples(events)} == {"040"}, triples(events)
+
+
+def test_an_act_named_as_a_condition_is_not_coded(pipeline):
+    events = coded(pipeline, "Hamas might free more hostages if Israel agrees to extend the truce.")
+    assert all(s != "ISR" for s, _, _ in triples(events)), triples(events)
+    assert any(s == "PSEREBHMS" for s, _, _ in triples(events)), triples(events)
+
+
+def test_joining_sanctions_makes_the_joiner_their_source(pipeline):
+    events = coded(pipeline, "Japan joined Western sanctions against Russia on Monday.")
+    assert ("JPN", "RUS", "163") in triples(events), triples(events)
+    assert not any(s == "WST" for s, _, _ in triples(events)), triples(events)
+
+
+def test_attending_a_summit_visits_the_country_it_is_held_in(pipeline):
+    events = coded(pipeline, "Lula attended the Group of 20 summit in New Delhi.")
+    assert ("BRAGOV", "IND", "042") in triples(events), triples(events)

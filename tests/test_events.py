@@ -307,3 +307,50 @@ def test_a_things_owner_is_the_target(pipeline):
     # a language is not its nation's: an eased restriction on it has no target
     eased = triples(coded(pipeline, "The Latvian Constitutional Court cancelled restrictions on the use of the Russian language."))
     assert eased == {("LVAJUD", None, "081")}, eased
+
+
+# Headlines: present tense, no articles, a verb the small model reads as a plural noun
+
+
+def test_headline_verb_read_as_a_noun_is_read_again_as_the_verb(pipeline):
+    from tacitus import make_article
+
+    events = pipeline.code(make_article("Niger's junta expels French ambassador", published="2023-08-25")).events
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events} == {("NERGOV", "FRA", "161")}
+
+
+def test_headline_verb_before_a_known_infinitive_is_read_as_the_verb(pipeline):
+    from tacitus import make_article
+
+    events = pipeline.code(make_article("Security Council votes to condemn North Korea", published="2023-08-25")).events
+    assert "IGOUNO" in {e.source.code for e in events if e.cameo.startswith("11")}, [(e.source.code, e.cameo) for e in events]
+
+
+def test_a_noun_phrase_headline_is_not_read_as_a_sentence(pipeline):
+    from tacitus import make_article
+
+    events = pipeline.code(make_article("Ukraine talks in Geneva", published="2023-08-25")).events
+    assert events == []
+
+
+def test_killed_in_a_named_air_strike_is_one_aerial_attack_by_its_maker(pipeline):
+    from tacitus import make_article
+
+    events = pipeline.code(make_article("Two Syrian soldiers were killed in an Israeli air strike near Damascus on Monday.",
+                                        published="2024-05-14")).events
+    assert [(e.source.code, e.target.code, e.cameo) for e in events if e.cameo[:2] in ("18", "19")] == [("ISR", "SYRMIL", "195")]
+
+
+def test_the_strike_a_killing_was_done_in_is_not_a_second_attack(pipeline):
+    from tacitus import make_article
+
+    events = pipeline.code(make_article("The Israeli army said it killed a Hamas commander in a strike on Gaza City.",
+                                        published="2024-05-14")).events
+    assert [(e.source.code, e.target.code, e.cameo) for e in events if e.cameo[:2] in ("18", "19")] == [("ISRMIL", "PSEREBHMS", "186")]
+
+
+def test_an_unnamed_bombing_still_has_an_unknown_attacker(pipeline):
+    from tacitus import make_article
+
+    events = pipeline.code(make_article("Five Afghan soldiers were killed in a roadside bombing in Kandahar.", published="2024-05-14")).events
+    assert ("---", "AFGMIL") in {(e.source.code, e.target.code if e.target else None) for e in events}

@@ -16,11 +16,13 @@ from ..codebook import get_codebook, plover_for
 from ..model import Actor, Event, Place, TimeExpr
 from .anchoring import place_at, tie_place, tie_time
 from .extract import Candidate, Rejection, candidates_in
+from .headline import reread_headline
 from .lexicon import EventLexicon, get_event_lexicon
 from .participants import ActorRef, Discourse, SentenceActors
 
 CODER_VERSION = "tacitus-0.1"
 VISIT_CODES = ("042", "043", "044", "036")
+ENVOY_EXPULSION = "161"  # expel or withdraw diplomats
 
 
 @dataclass
@@ -52,6 +54,7 @@ def find_candidates(doc: Doc, mentions_by_sentence: list[list], lexicon: EventLe
     for index, (sent, mentions) in enumerate(zip(doc.sents, mentions_by_sentence)):
         res = SentenceResult(index, sent)
         if sent.end_char > skip_before and len(sent) <= 250:
+            reread_headline(sent, lexicon)  # "Mali's junta expels French ambassador": 'expels' is the verb
             actors = SentenceActors(doc, mentions, discourse)
             res.candidates, res.rejections = candidates_in(sent, actors, lexicon)
         for m in mentions:
@@ -76,6 +79,7 @@ def build_events(
     text = doc.text
     events: list[Event] = []
     seen: set[str] = set()
+    said_by: dict[tuple, list] = {}  # (sentence, source, target, code, modality) -> its triggers
     # Places by position, so that each sentence looks only at its own (long articles name hundreds).
     located = sorted((p for p in places if p.start is not None), key=lambda p: p.start)
     starts = [p.start for p in located]
@@ -102,6 +106,10 @@ def build_events(
             if modality != "asserted":
                 notes.append(f"modality {modality} from '{cand.modality.cue}'")
             target = _actor(cand.target) if cand.target else None
+            if target is not None and code.startswith(ENVOY_EXPULSION) and target.country and target.code == f"{target.country}GOV":
+                # "expelled Estonia's ambassador": the envoy stands for the state that sent him
+                target = Actor(text=target.text, code=target.country, country=target.country, role=None, name=target.name)
+                notes.append(f"target {target.country}: an expelled envoy stands for the state that sent him")
             target_span = (cand.target.start_char, cand.target.end_char) if cand.target else None
             if target is None and cand.place_token is not None:
                 tok = cand.place_token
@@ -120,9 +128,13 @@ def build_events(
             if location is not None:
                 notes.append(f"place from '{location.text or location.name}'")
             eid = event_id(doc_id, res.index, cand.trigger.i, cand.source.code, target.code if target else None, code)
-            if eid in seen:
+            # "threatened Russia with tariffs" is one threat, though both the verb and its noun carry
+            # it: a trigger that is its coded neighbour's argument adds no event of its own
+            said = (res.index, cand.source.code, target.code if target else None, code, modality)
+            if eid in seen or any(_argument_of(cand.trigger, other) for other in said_by.get(said, ())):
                 continue
             seen.add(eid)
+            said_by.setdefault(said, []).append(cand.trigger)
             trig = cand.trigger
             events.append(
                 Event(
@@ -185,6 +197,16 @@ def plover_reading(code: str, modality: str, lexicon: EventLexicon) -> dict | No
     if reading is not None and override is not None:  # where the PLOVER gold reads a code unlike the table
         reading["event_type"], reading["mode"] = override[0], override[1] or reading["mode"]
     return reading
+
+
+def _argument_of(a, b) -> bool:
+    """One trigger is the other's object, directly or through a preposition ("threatened ...
+    *with* tariffs", "fund a loan"), and another word for the act."""
+    def under(x, y) -> bool:
+        return (x.dep_ in ("dobj", "obj") and x.head.i == y.i) or (
+            x.dep_ == "pobj" and x.head.dep_ in ("prep", "agent", "dative") and x.head.head.i == y.i)
+    # the same word again is a second mention ("visited Russia on Monday, his first visit to Moscow")
+    return a.lemma_ != b.lemma_ and (under(a, b) or under(b, a))
 
 
 def _inherit_visit_context(events: list[Event]) -> None:

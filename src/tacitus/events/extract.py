@@ -17,8 +17,8 @@ from .candidate import Candidate, Rejection, via_note as _via
 from .claims import aimed_claims, claim_for, claimed_acts
 from .lexicon import EventLexicon, Frame
 from .matching import qualifier_codes, triggers_in
-from .modality import read_modality
-from .pairing import ACCEPTANCE_ROOTS, protested_policy, APPEAL_ROOT, POSTURE_ROOT, PROTEST_ROOT, accepted_event_code, acts_on_thing, owned_thing, asked_event_parties, named_sources, own_government, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
+from .modality import in_condition, read_modality
+from .pairing import ACCEPTANCE_ROOTS, fold_attack_means, protested_policy, APPEAL_ROOT, POSTURE_ROOT, PROTEST_ROOT, accepted_event_code, acts_on_thing, owned_thing, asked_event_parties, named_sources, own_government, thing_target_options, make_pairs, possessed_by_pronoun, posture_sources, stands_alone
 from .participants import ActorRef, SentenceActors
 from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
@@ -66,6 +66,9 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     for token, frame in triggers:
         if frame.pos == "N" and (_topic_of(token, trigger_nouns) or _discussed(token) or _judged(token, frame, verb_roots)):
             rejected.append(Rejection(token, frame, f"topic of '{token.head.head.text}', not an event of its own"))
+            continue
+        if in_condition(token):
+            rejected.append(Rejection(token, frame, "the condition of another act ('if', 'unless'), not an event"))
             continue
         roles = verb_roles(token, frame) if frame.pos == "V" else noun_roles(token, frame)
         sources, source_how, source_words = _first_actors(roles.sources, actors)
@@ -156,7 +159,7 @@ def candidates_in(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
         if demand.trigger.i not in frames:
             frames[demand.trigger.i] = demand.frame
             out.append(demand)
-    folded = _fold_protest_demands(_fold_complements(out, lexicon, frames), lexicon)
+    folded = fold_attack_means(_fold_protest_demands(_fold_complements(out, lexicon, frames), lexicon))
     return fold_reports(_aim_protests(folded), actors, lexicon), rejected
 
 
@@ -272,6 +275,8 @@ def _fold_complements(cands: list[Candidate], lexicon: EventLexicon, frames: dic
         if root in ("02", "10", "12"):
             kind = {"02": "appeal", "10": "demand", "12": "reject"}[root]
             shifted = lexicon.shift(kind, asked)
+            if root == "12" and c.code != "120":
+                shifted = None  # "dismissed the offer of a ceasefire" (127): already refined by what it rejects
             if shifted and shifted != c.code:
                 c.notes.append(f"code {c.code} -> {shifted}: asks for '{comp.text}' ({asked})")
                 c.code = shifted

@@ -58,6 +58,13 @@ def _pos_key(token: Token) -> str | None:
     return None
 
 
+def in_a_name(token: Token) -> bool:
+    """A capitalised noun inside a multi-word name after another capitalised word of it
+    ("Asia-Pacific Economic *Cooperation*", "Chemical Weapons *Convention*"): part of a name."""
+    return (token.is_title and token.ent_iob_ == "I" and not token.is_sent_start
+            and token.nbor(-1).is_title and token.nbor(-1).ent_iob_ in ("B", "I"))
+
+
 def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Frame]], set[int]]:
     """Each (token, frame) pair whose frame applies; a light-verb frame consumes its object."""
     found: list[tuple[Token, Frame]] = []
@@ -66,6 +73,8 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
         key = _pos_key(token)
         if key is None:
             continue
+        if key == "N" and in_a_name(token):
+            continue  # "the Asia-Pacific Economic *Cooperation* summit": a name, not an event
         lemma = token.lemma_.lower()
         frames = lexicon.frames_for(lemma, key)
         if not frames and key == "N" and lemma.endswith("s"):
@@ -92,12 +101,13 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
 
 
 INVESTIGATE_ROOT = "09"
+INTENT_ROOT = "03"
 
 
 def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     """Codes refined by modifiers ("economic and military ties" -> 061 and 062)."""
     if not frame.qualifiers:
-        return _subject_hits(token, frame) or [(frame.code, "")]
+        return _subject_hits(token, frame) or _ultimatum_hit(token, frame)
     quals = dict(frame.qualifiers)
     mods: list[Token] = []
     obj = direct_object(token) if frame.pos == "V" else None
@@ -109,6 +119,12 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in prep.children:
                 mods.extend(t for t in pobj.subtree if t.i - pobj.i < 4)
+    if frame.pos == "V" and frame.code.startswith(INTENT_ROOT):
+        # "agreed to restore *military* communications": the kind of cooperation promised
+        for comp in (c for c in token.children if c.dep_ == "xcomp"):
+            comp_obj = direct_object(comp)
+            if comp_obj is not None:
+                mods.extend(c for c in comp_obj.children if c.dep_ in ("amod", "compound"))
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod", "advmod"):
             mods.extend([child, *[c for c in child.children if c.dep_ == "conj"]])
@@ -117,19 +133,81 @@ def qualifier_codes(token: Token, frame: Frame) -> list[tuple[str, str]]:
     # "accused X of genocide", "spoke by telephone", "attacked Kyiv with drones", "an inquiry into
     # war crimes": the object of 'of'/'by'/'with'/'for'/'into' qualifies too
     # "asked NATO for weapons": so does a 'for' object
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "for", "into")):
+    # "attacked *by drones*": a passive verb's 'by' agent that is a weapon
+    for prep in (c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "with", "for", "into")):
         for obj in prep.children:
-            mods.extend(t for t in obj.subtree if t.i - obj.i < 4)
+            near = [t for t in obj.subtree if t.i - obj.i < 4]
+            # "by dozens of drones *and missiles*": a conjoined weapon counts however far it stands
+            mods.extend([*near, *(c for t in near for c in t.children if c.dep_ == "conj")])
     # "U.S. warplanes struck Iranian sites": the weapon that strikes qualifies an attack
     # (read only when nothing else refines the code)
     weapons: list[Token] = []
     if frame.pos == "V" and frame.code[:2] in ("18", "19", "20"):
-        for subj in (c for c in token.children if c.dep_ == "nsubj"):
-            weapons.extend([subj, *(c for c in subj.children if c.dep_ == "compound")])
+        for subj in [*_doers(token), *_used(token)]:
+            weapons.extend([subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))])
     # "its trade and military cooperation": the modifiers may hang off a conjoined noun
     if token.dep_ == "conj":
         mods.extend(c for c in token.head.children if c.dep_ in ("amod", "compound"))
-    return _hits(mods, quals) or _hits(weapons, quals)[:1] or _subject_hits(token, frame) or [(frame.code, "")]
+    # "rejected an *order* of the court", "struck Iran's nuclear *facilities*": what the act is
+    # done to refines it too, when nothing closer does
+    objects: list[Token] = []
+    if obj is not None and not frame.objects:
+        objects.extend([obj, *(c for c in obj.children if c.dep_ == "compound")])
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "a barrage of *rockets* fired at a base": what was fired
+        objects.extend([token.head, *(o for c in token.head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)])
+    if frame.pos == "V" and frame.preps and not frame.objects:  # "strikes on Iranian nuclear *sites*"
+        objects.extend(o for c in token.children if c.dep_ == "prep" and c.lower_ in frame.preps for o in c.children)
+    return (_hits(mods, quals) or _hits(objects, quals)[:1] or _hits(weapons, quals)[:1]
+            or _subject_hits(token, frame) or _ultimatum_hit(token, frame))
+
+
+def _ultimatum_hit(token: Token, frame: Frame) -> list[tuple[str, str]]:
+    return [(ULTIMATUM, "a deadline in the condition")] if ultimatum(token, frame.code) else [(frame.code, "")]
+
+
+def _used(verb: Token) -> list[Token]:
+    """What is used to do it: "used *drones* to attack", "the *drones* that Moscow has used to attack"."""
+    user = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or user.lemma_.lower() not in ("use", "employ"):
+        return []
+    obj = direct_object(user)
+    if obj is not None and obj.lower_ not in ("that", "which"):
+        return [obj]
+    return [user.head, *prep_objects(user.head, {"of"})] if user.dep_ == "relcl" else []  # "hundreds *of drones* that"
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what does a violent verb: its subject, the noun a relative clause hangs on ("two
+    suicide bombings *that killed*"), or the subject of the verb a participle follows ("a suicide
+    bomber struck crowds, *killing* 13")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and not (verb.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP")):
+        return subjects
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
+
+
+# a threat whose condition sets a deadline is an ultimatum (CAMEO 139)
+ULTIMATUM = "139"
+GENERIC_THREAT = "130"
+CONDITION_WORDS = {"if", "unless"}
+DEADLINE_ENTS = {"DATE", "TIME"}
+
+
+def ultimatum(token: Token, code: str) -> bool:
+    """"warned Hamas that all hell would break out *if it did not release the hostages by
+    Saturday*": a threat whose if/unless condition carries a deadline."""
+    if code != GENERIC_THREAT:
+        return False
+    clauses = [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp"))]
+    for clause in (c for v in clauses for c in v.children if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in CONDITION_WORDS for m in clause.children) and any(
+                t.ent_type_ in DEADLINE_ENTS for t in clause.subtree):
+            return True
+    return False
 
 
 def _subject_hits(token: Token, frame: Frame) -> list[tuple[str, str]]:
@@ -161,4 +239,6 @@ def _hits(mods: list[Token], quals: dict[str, str]) -> list[tuple[str, str]]:
         code = quals.get(mod.lemma_.lower()) or quals.get(mod.lower_)
         if code and code not in [c for c, _ in hits]:
             hits.append((code, mod.text))
-    return hits
+    # "attacked by drones and missiles": one aerial attack (195), not also its drone form (1952);
+    # a code is dropped when a broader code of its own branch is hit too
+    return [(c, w) for c, w in hits if not any(c != o and c.startswith(o) for o, _ in hits)]

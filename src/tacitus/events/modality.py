@@ -111,3 +111,19 @@ def _unless_condition(trigger: Token) -> Token | None:
         if verb.dep_ not in ("xcomp", "conj"):
             break
     return None
+
+
+CONDITION_WORDS = {"if", "unless"}
+
+
+def in_condition(trigger: Token) -> bool:
+    """The trigger is the condition of something else ("Hamas might release hostages *if Israel
+    agrees* to extend the truce"): a supposition, not an event that happened or was announced."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ == "advcl":
+            return any(m.dep_ == "mark" and m.lower_ in CONDITION_WORDS for m in tok.children)
+        if tok.dep_ in ("ROOT", "ccomp", "relcl", "acl", "parataxis") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -225,3 +225,42 @@ def protested_policy(trigger: Token) -> Token | None:
             if obj.lemma_.lower() in POLICY_WORDS:
                 return obj
     return None
+
+
+# prepositions that make an attack noun the means of its verb's violent act ("killed *in* a strike")
+MEANS_PREPS = {"in", "with"}
+VIOLENT_CODE_ROOTS = {"18", "19", "20"}
+
+
+def fold_attack_means(cands: list) -> list:
+    """"killed Fuad Shukr *in a strike* on Beirut": the strike is how the killing was done, one
+    event, not a second attack on the place. An attack noun under "in"/"with" whose verb is
+    itself coded as violence by the same source is dropped when it adds nothing (a plain
+    attack, 190) or lends its code to a plain killing ("killed in an air strike": 195); a
+    specific attack beside a specific killing ("killed the leader in an air strike": 186
+    and 195) is kept."""
+    violent = {c.trigger.i: {x.source.code for x in cands if x.trigger.i == c.trigger.i}
+               for c in cands if c.code[:2] in VIOLENT_CODE_ROOTS and c.trigger.pos_ == "VERB"}
+    if not violent:
+        return cands
+
+    def means(c) -> bool:
+        tok = c.trigger
+        if tok.pos_ != "NOUN" or c.code[:2] not in VIOLENT_CODE_ROOTS or tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        return prep.lower_ in MEANS_PREPS and c.source.code in violent.get(prep.head.i, ())
+
+    drop: set[int] = set()
+    for noun in (c for c in cands if means(c)):
+        generic = noun.code == noun.code[:2] + "0"
+        for verb in (c for c in cands if c.trigger.i == noun.trigger.head.head.i and c.source.code == noun.source.code):
+            if verb.code == verb.code[:2] + "0" and noun.code[:2] == verb.code[:2]:
+                # "killed in an air strike": one killing, with the strike's own code (195)
+                if noun.code != verb.code:
+                    verb.notes.append(f"code {verb.code} -> {noun.code}: done by '{noun.trigger.text}'")
+                    verb.code = noun.code
+                generic = True
+        if generic:  # "killed the commander in a strike": the strike tells nothing more
+            drop.add(id(noun))
+    return [c for c in cands if id(c) not in drop]

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 
 from .lexicon import Frame
 from .matching import MOVEMENT_HEADS
-from .syntax import agent_of, dative, direct_object, direct_subject, governing_verb, prep_objects, subject_of, thing_owners
+from .syntax import (agent_of, dative, direct_object, direct_subject, governing_verb, headline_partner, prep_objects, subject_of,
+                     thing_owners)
 
 
 @dataclass
@@ -44,6 +45,10 @@ NON_AGENT_VERBS = {"condemn", "criticize", "criticise", "denounce", "welcome", "
                    "investigate", "deny", "blame", "praise", "mourn", "remember", "recall", "mark", "commemorate", "document"}
 
 
+
+
+# verbs whose subject takes part in the act its object names ("joined the sanctions")
+JOINING_VERBS = {"join"}
 
 
 # state acts (restrictions, arrests, expulsions, repression): "was arrested in Lebanon" with no
@@ -118,6 +123,18 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         if agent is not None and agent.lemma_.lower() in MISHAPS:
             agent = None  # "victims killed by the MH17 crash": no one did it
         roles.add_source([agent] if agent is not None else [], "'by' object of the passive verb")
+        if agent is not None:
+            # "attacked by drones and missiles *launched by Iran*": whoever launched the weapons
+            weapons = [agent, *prep_objects(agent, {"of"})]  # "by dozens *of drones* launched by Yemen"
+            for launch in (c for w in weapons for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                launcher = agent_of(launch)
+                roles.add_source([launcher] if launcher is not None else [], f"'by' object of '{launch.text}'")
+        if agent is None and frame.unknown_doers:
+            # "had been killed in an *Israeli* air strike": who made the attack did the killing
+            for attack in (t for t in prep_objects(verb, {"in"}) if t.lemma_.lower() in frame.unknown_doers):
+                makers = [c for c in attack.children if c.dep_ in ("amod", "compound", "poss") and c.i < attack.i
+                          and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")]
+                roles.add_source(makers + prep_objects(attack, {"by"}), f"who made the '{attack.text}'")
         if agent is None and frame.code[:3] in STATE_ACT_CODES:
             places = [t for t in prep_objects(verb, {"in"}) if t.ent_type_ == "GPE"]
             roles.add_source(places, "the country where the passive state act took place (its government acts)")
@@ -131,7 +148,8 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
                 roles.add_source(prep_objects(obj, {"from"}), f"'from' object of '{obj.text}'")
             roles.add_target([subj] if subj is not None else [], "subject (receiving)")
         else:
-            roles.add_source([subj] if subj is not None else [], how)
+            partner = headline_partner(subj) if subj is not None and how == "subject" else None
+            roles.add_source([] if subj is None else [subj] if partner is None else [partner, subj], how)
             if not frame.objects:  # a light verb's object is the event, not its target
                 roles.add_target([obj] if obj is not None else [], "direct object")
     dat = dative(verb)
@@ -147,6 +165,9 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     if frame.objects and obj is not None:
         # "attend a summit in Switzerland", "attend the Beijing Olympics"
         roles.add_target(prep_objects(obj, {"in", "at"}), f"place of the '{obj.text}'")
+        # "attend the Group of 20 summit in New Delhi", parsed with the summit under 'of'
+        places = [p for inner in prep_objects(obj, {"of"}) for p in prep_objects(inner, {"in", "at"})]
+        roles.add_target(places, f"place of the '{places[0].head.head.text}'" if places else "")
         roles.add_target([c for c in obj.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")], f"place of the '{obj.text}'")
     if frame.code.startswith("04"):
         places = [t for t in prep_objects(verb, {"in", "at"}) if t.ent_type_ in ("GPE", "LOC", "FAC")]
@@ -206,6 +227,11 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
         noun = noun.head
     verb = governing_verb(noun)
+    if verb is not None and noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in JOINING_VERBS:
+        # "India has not joined Western sanctions against Russia": who joins an act does it too
+        subj, passive, how = subject_of(verb)
+        if subj is not None and not passive:
+            roles.add_source([subj], f"{how} of '{verb.text}' (joins the '{noun.text}')")
     poss = [c for c in noun.children if c.dep_ == "poss"]
     pronoun_poss = bool(poss) and poss[0].tag_ == "PRP$"
     if poss and not pronoun_poss:
@@ -227,12 +253,17 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
     if frame.preps:
         objs = [o for o in prep_objects(noun, frame.preps) if not (frame.srcprep and o.head.lower_ == frame.srcprep)]
         roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+        # "drills in six zones *around Taiwan*": the place phrase's own phrase names whom it is aimed at
+        nested = _nested_targets(noun, frame)
+        roles.add_target(nested, f"object of '{nested[0].head.text}'" if nested else "")
         for acl in (c for c in noun.children if c.dep_ == "acl"):
             objs = prep_objects(acl, frame.preps)
             roles.add_target(objs, f"object of '{objs[0].head.text}' ('{acl.text}')" if objs else "")
         if verb is not None:
             objs = prep_objects(verb, frame.preps)
             roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
+            nested = _nested_targets(verb, frame)
+            roles.add_target(nested, f"object of '{nested[0].head.text}'" if nested else "")
     if verb is not None and noun.dep_ in ("dobj", "obj"):
         # "gave the Ivory Coast 5.1 million dollars of aid", "offered Kyiv support": the verb's
         # indirect object receives what the noun names
@@ -254,6 +285,12 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
         if hit is not None and hit.i != noun.i:
             roles.add_target([hit], f"{'subject' if passive else 'object'} of '{verb.text}' {AIMED_IN} '{noun.text}')")
     return roles
+
+
+def _nested_targets(head: Token, frame: Frame) -> list[Token]:
+    """"drills in six zones *around Taiwan*": the frame's phrase inside a place phrase ("in", or one of
+    the frame's own prepositions) names whom the act is aimed at."""
+    return [n for o in prep_objects(head, {*frame.preps, "in"}) for n in prep_objects(o, frame.preps)]
 
 
 # "ordered patrols *after protests by* Muslim groups", "imposed a curfew *following* clashes": a

@@ -206,3 +206,33 @@ def thing_owners(thing: Token, depth: int = 4, adjectives: bool = False) -> list
             nxt += prep_objects(tok, OWNER_PREPS)
         level = nxt
     return owners
+
+
+# how a parse may hang the first of two comma-joined names in a headline ("Biden, Xi agree")
+HEADLINE_PARTNER_DEPS = {"dep", "advcl", "advmod", "npadvmod", "nsubj", "appos", "compound"}
+
+
+def headline_partner(subj: Token) -> Token | None:
+    """The first subject of a headline's comma coordination: "*Biden*, Xi agree to restore ...",
+    "*Trump*, Putin to meet in Alaska" (a headline's comma stands for "and").
+
+    Only a capitalised word that opens the sentence, is followed by nothing but the comma and is
+    attached to the same verb counts (and only if it names an actor does it become a source).
+    """
+    i = subj.left_edge.i
+    sent = subj.sent
+    doc = subj.doc
+    if i == sent.start and subj.right_edge.i + 2 < sent.end and doc[subj.right_edge.i + 1].text == ",":
+        # "Macron, Scholz agree": the parse may take the first name as the subject and the second too
+        second = doc[subj.right_edge.i + 2]
+        if second.dep_ == "nsubj" and second.head.i == subj.head.i and second.i == second.left_edge.i:
+            return second
+        return None
+    if i - 2 != sent.start or doc[i - 1].text != ",":
+        return None
+    first = doc[i - 2]
+    if first.head.i != subj.head.i or first.dep_ not in HEADLINE_PARTNER_DEPS:
+        return None
+    if not first.is_title:
+        return None
+    return first
