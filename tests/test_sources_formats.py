@@ -112,6 +112,16 @@ def test_csv_rows_with_quoted_multiline_text(tmp_path):
     assert items[2].status == "failed" and "'date'" in items[2].reason
 
 
+def test_csv_control_characters_in_unquoted_fields_stay_in_their_row(tmp_path):
+    # a form feed, vertical tab or lone CR inside an unquoted field is not a line break
+    ship, port = "Salvage crews freed the ship on Monday.", "The port reopened on Tuesday after the storm."
+    p = write(tmp_path / "ff.csv", f"id,text,title\nship,{ship}\x0c,\"two\nlines\"\nport,{port}\r,\x0b\n")
+    items = list(read_inputs([p]))
+    assert [i.doc_id for i in items] == ["ship", "port"]
+    assert items[0].text.strip() == ship and items[1].text.strip() == port
+    assert items[0].title.split() == ["two", "lines"]  # a quoted field still spans lines
+
+
 def test_tsv_sniffed_by_header_and_missing_text_column(tmp_path):
     p = write(tmp_path / "a.data", f"id\ttext\nsuez\t{SUEZ}\n")
     [a] = list(read_inputs([p]))

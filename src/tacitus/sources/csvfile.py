@@ -28,7 +28,9 @@ def read_csv(
             if line.error:
                 problems.append(Rejected(f"{origin}:line {line.number}", SKIPPED, line.error))
                 continue
-            yield line.text + "\n"
+            # cleaning turned a stray CR, VT or FF inside the line into "\n", which the csv
+            # module would read as the end of an unquoted field's line: keep it a space
+            yield line.text.replace("\n", " ") + "\n"
 
     reader = csv.reader(lines(), delimiter=delimiter, strict=False)
     header: list[str] | None = None
