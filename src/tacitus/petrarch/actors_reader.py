@@ -65,9 +65,14 @@ class ActorDictionary:
     warnings: list[str] = field(default_factory=list)  # tolerated oddities (bad dates), kept
 
     def add(self, phrase: tuple[str, ...], actor: Actor) -> None:
-        if not phrase or phrase in self.phrases:  # first entry wins, as in PETRARCH
+        if not phrase:
             return
+        # a later entry with the same words replaces the earlier, as PETRARCH-2 stores them:
+        # PRESIDENT_BUSH under George H. W. Bush, then PRESIDENT_BUSH_ under George W. Bush
+        known = phrase in self.phrases
         self.phrases[phrase] = actor
+        if known:
+            return
         self.by_first_word.setdefault(phrase[0], []).append(phrase)
         self.longest = max(self.longest, len(phrase))
 
@@ -84,7 +89,8 @@ class ActorDictionary:
             phrases.sort(key=len, reverse=True)
         owners: dict[str, dict[int, list]] = {}
         for phrase, actor in self.phrases.items():
-            if len(phrase) >= 2 and len(phrase[-1]) >= 4 and any(c.restricted for c in actor.codes):
+            if (len(phrase) >= 2 and len(phrase[-1]) >= 4 and phrase[0] != "THE"  # no person
+                    and any(c.restricted for c in actor.codes)):  # ('THE ISLAMIC STATE')
                 owners.setdefault(phrase[-1], {}).setdefault(id(actor), [actor, 0])[1] += 1
         for word, by_actor in owners.items():
             if (word,) in self.phrases:

@@ -42,12 +42,23 @@ def verb_subjects(verb):
             passive = verb.i == start.i and any(
                 c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             return resolve_pronouns(verb, subjects), agents, passive
-        if verb.dep_ in _INHERIT and verb.head.i != verb.i:
+        if verb.dep_ in _INHERIT and verb.head.i != verb.i and not _unjoined_conjunct(verb):
             verb = verb.head
             seen += 1
         else:
             break
     return [], [], False
+
+
+def _unjoined_conjunct(verb) -> bool:
+    """A verb spaCy calls a conjunct though no 'and', 'or' or comma joins it to the verb
+    before it ("jailed X for helping militants join a group"): not a verb that shares its
+    subject."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return False
+    between = verb.doc[verb.head.i + 1: verb.i]
+    return not any(t.dep_ in ("cc", "punct") and t.head.i in (verb.i, verb.head.i)
+                   for t in between)
 
 
 def has_own_subject(verb) -> bool:
@@ -72,3 +83,10 @@ def resolve_pronouns(verb, subjects):
                     break
         out.append(subject)
     return out
+
+
+def phrases_of(head, prepositions: set[str]) -> set[int]:
+    """Token indices of the prepositional phrases on a noun whose preposition is one of
+    `prepositions` ("the statement by the French presidency": 'by the French presidency')."""
+    return {t.i for c in head.children if c.dep_ in ("prep", "agent")
+            and c.lower_ in prepositions for t in c.subtree}

@@ -15,19 +15,23 @@ def hands_over_to_xcomp(verb, by_verb) -> bool:
     return any(c.dep_ == "xcomp" and by_verb.get(c.i) for c in verb.children)
 
 
-def inside_coded_clause(verb, by_verb) -> bool:
+def inside_coded_clause(verb, by_verb, linear: bool = True) -> bool:
     """A verb of an adverbial clause after a verb that coded an event ("... after crowds
     burned down its embassy"): PETRARCH codes the main verb's phrase only."""
     head = verb.head
+    before = False
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "... after leaving Eriador"
         head = head.head
+        # "Before leaving for X, Bush was to meet Y": the main clause's event stands too
+        before = not linear and verb.i < head.i
     elif verb.dep_ != "advcl":
         return False
-    if verb.i < head.i or head.pos_ not in ("VERB", "AUX"):
+    if (verb.i < head.i and not before) or head.pos_ not in ("VERB", "AUX"):
         return False
     chain = [head]  # "Arnor is about to restore ...": 'is' -> 'about' -> 'restore'
     while len(chain) < 4:
-        nxt = [c for c in chain[-1].children if c.dep_ in ("xcomp", "acomp") and c.i < verb.i]
+        nxt = [c for c in chain[-1].children if c.dep_ in ("xcomp", "acomp")
+               and (before or c.i < verb.i)]
         if not nxt:
             break
         chain.append(nxt[0])
@@ -105,3 +109,18 @@ def complement_subjects(verb) -> set[int]:
     target may be found."""
     return {t.i for c in verb.children if c.dep_ in _COMPLEMENTS
             for s in c.children if s.dep_ in _SUBJECTS for t in s.subtree}
+
+
+def clauses_in_object(verb) -> set[int]:
+    """Token indices of clauses with a subject of their own inside the verb's object ("comes
+    a day before Sarkozy heads to Beijing"): another verb's phrase, where PETRARCH-2 looks
+    for neither the verb's pattern words nor its target."""
+    out: set[int] = set()
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in _CLAUSES or child.dep_ in _SUBJECTS:
+            continue
+        for token in child.subtree:
+            if (token.dep_ == "relcl" and token.i not in out
+                    and any(c.dep_ in _SUBJECTS for c in token.children)):
+                out |= {t.i for t in token.subtree}
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import arguments, clauses, new_actors, transform
+from . import arguments, clauses, nesting, new_actors, transform
 from .commas import CommaLimits, removed_tokens
 from .dictionaries import Dictionaries
 from .matcher import (Entity, build_entities, conjunct_group, find_mentions,
@@ -13,6 +13,7 @@ from .matcher import (Entity, build_entities, conjunct_group, find_mentions,
 from .patterns import PatternMatcher
 from .verbs_reader import EventCode, VerbEntry, VerbPattern
 
+_FOREIGN_PREPOSITIONS = {"by", "for", "with", "against", "to"}  # not a noun's own actor
 _NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
 
 
@@ -70,8 +71,11 @@ class PetrarchCoder:
         self._removed: set[int] = set()
 
     def discard(self, sent) -> str | None:
-        """'story' or 'sentence' when a discard phrase occurs in the sentence."""
-        hit = self.dictionaries.discards.hit([t.text for t in sent])
+        """'story' or 'sentence' when a discard phrase occurs in the sentence. PETRARCH-2 reads
+        the text's words as written, punctuation attached ("three years ago, a senior
+        officer said" has no 'YEARS AGO'); PETRARCH-1 the parser's tokens."""
+        words = [t.text for t in sent] if self.linear_patterns else sent.text.split()
+        hit = self.dictionaries.discards.hit(words)
         return hit[0] if hit else None
 
     def code(self, sent, on: date | None = None) -> list[CodedTriple]:
@@ -98,6 +102,9 @@ class PetrarchCoder:
                 blocks[token.i] = entry.block
                 by_verb[token.i] = self._code_verb(token, entry, entities)
         self._transform(sent.doc, by_verb, blocks, entities)
+        if not self.linear_patterns:
+            nesting.fold_object_control(sent.doc, by_verb, self._verb_codes,
+                                        self.dictionaries.ontology)
         events: list[CodedTriple] = []
         for index, coded in by_verb.items():
             if clauses.governed_by_coded_verb(sent.doc[index], by_verb, self._targets):
@@ -105,7 +112,8 @@ class PetrarchCoder:
             if clauses.hands_over_to_xcomp(sent.doc[index], by_verb):
                 continue  # "pledged to expel X": the lower verb says what is done
             coded = self._nested(sent.doc[index], coded)
-            if clauses.inside_coded_clause(sent.doc[index], by_verb):
+            if clauses.inside_coded_clause(sent.doc[index], by_verb,
+                                           self.linear_patterns):
                 continue  # "restored ties with X after crowds burned Y": the main event stands
             for event in coded:
                 if event.key() not in {e.key() for e in events}:
@@ -113,21 +121,10 @@ class PetrarchCoder:
         return events
 
     def _nested(self, verb, coded: list[CodedTriple]) -> list[CodedTriple]:
-        """'X wants to help Y': the act of a verb's open complement takes the kind of the verb
-        above it (its own code, not a pattern's) through the coding ontology (030 over 070:
-        033, intend to aid), as PETRARCH-2 nests codes; unchanged without an ontology or with
-        a PETRARCH-1 file."""
-        ontology = self.dictionaries.ontology
-        upper = self._verb_codes.get(verb.head.i)
-        if (ontology is None or self.linear_patterns or verb.dep_ != "xcomp" or upper is None
-                or not upper.forward):
+        if self.linear_patterns:  # PETRARCH-1 has no nested codes
             return coded
-        out = []
-        for event in coded:
-            code = ontology.combine(upper.forward, event.code) or event.code
-            out.append(CodedTriple(event.source, event.target, code, event.trigger,
-                                   event.explanation, event.source_text, event.target_text))
-        return out
+        return nesting.nest_under_upper(verb, coded, self._verb_codes.get(verb.head.i),
+                                        self.dictionaries.ontology)
 
     def _transform(self, doc, by_verb, blocks, entities) -> None:
         """Apply the dictionary's `~` transformations to coded clauses under an upper verb."""
@@ -203,11 +200,19 @@ class PetrarchCoder:
     def _code_verb(self, verb, entry: VerbEntry, entities: list[Entity]) -> list[CodedTriple]:
         subjects, by_agents, passive = arguments.verb_subjects(verb)
         reduced = passive and verb.dep_ == "acl"  # "soldiers killed in X": inside its subject
+        if reduced and not by_agents and not self.linear_patterns and verb.head.dep_ == "pobj":
+            # "warrants for two men sought in the slaying of X": a participle describing a
+            # noun inside a phrase, with no doer, is no event ("soldiers killed in X" is)
+            return []
         own = {t.i for t in verb.subtree} if reduced else set()
         subject_ids = {t.i for s in subjects for t in s.subtree} - own
         post = [t for t in clauses.object_region(verb) if t.i not in subject_ids]
         pre = sorted({t for s in subjects for t in s.subtree if t.i not in own},
                      key=lambda t: t.i)
+        if not self.linear_patterns:  # "Hundreds of UN troops": the subject's own words
+            inner = {t.i for s in subjects for c in s.children if c.dep_ == "prep"
+                     for t in c.subtree}
+            pre = [t for t in pre if t.i not in inner]
         pre += [t for t in verb.doc[(pre[-1].i + 1 if pre else verb.i): verb.i]
                 if t.head.i == verb.i or t.head.head.i == verb.i]
         if self.linear_patterns:  # PETRARCH-1 reads back along the sentence
@@ -226,7 +231,7 @@ class PetrarchCoder:
         post = [t for t in post if t.i not in self._removed]
         words = post  # the words its patterns are matched against
         if not self.linear_patterns:  # PETRARCH-2: not those of a clause it reports
-            reported = clauses.complement_clause(verb)
+            reported = clauses.complement_clause(verb) | clauses.clauses_in_object(verb)
             words = [t for t in post if t.i not in reported]
             # nor does it find its target there, but in that clause's subject
             reported -= clauses.complement_subjects(verb)
@@ -251,7 +256,7 @@ class PetrarchCoder:
                 target = self._entity_in(subjects, entities)
         else:
             if source is None:
-                source = self._entity_in(subjects, entities)
+                source = self._entity_in(subjects, entities, doer=not self.linear_patterns)
             agents_ok = True
             if target is None:
                 # a bare agent is passed over, but not by a reversed code (the target becomes
@@ -307,9 +312,13 @@ class PetrarchCoder:
         return False
 
     @staticmethod
-    def _entity_in(heads, entities: list[Entity]) -> Entity | None:
+    def _entity_in(heads, entities: list[Entity], doer: bool = False) -> Entity | None:
+        """The actor of the first of `heads` that has one, its own or one inside its phrase;
+        as the `doer`, not one of a phrase such as 'the statement by the French presidency'."""
         for head in heads:
             ids = {t.i for t in head.subtree}
+            if doer:
+                ids -= arguments.phrases_of(head, _FOREIGN_PREPOSITIONS)
             direct = [e for e in entities if e.head.i == head.i]
             if direct:
                 return direct[0]
@@ -368,7 +377,11 @@ class PetrarchCoder:
                     for y_code in self._codes(y):
                         if (y_code.startswith("---") and len(y_code) > 3
                                 and not self.linear_patterns):
-                            continue  # a bare agent target ("---MIL"): mostly wrong in news
+                            # a bare agent target ("---MIL"): mostly wrong in news, but the
+                            # act still counts for a transformation ("X said Y killed people")
+                            self._one_sided.setdefault(verb.i, []).append(CodedTriple(
+                                x_code, "---", fwd, verb.text, how, x.text if x else "", ""))
+                            continue
                         out.append(CodedTriple(x_code, y_code, fwd, verb.text, how,
                                                x.text if x else "", y.text if y else ""))
         return out

@@ -77,6 +77,9 @@ def find_mentions(sent, actors: ActorDictionary, agents: AgentDictionary, on: da
         actor = _longest(words, i, actors.by_first_word, actors.phrases)
         agent = _longest(words, i, agents.by_first_word, agents.phrases)
         spread = _spread_actor(words, owner, i, actors.by_first_word)
+        if _after_prefix(owner[i]):  # "pro-Russia rebels": one written word, not Russia
+            actor = None
+            spread = None
         if spread and len(spread[0]) > max(len(actor or ()), len(agent or ())):
             i = add(i, spread[1], actor_code=actors.phrases[spread[0]].code_on(on))
         elif actor and (not agent or len(actor) >= len(agent)):
@@ -90,6 +93,16 @@ def find_mentions(sent, actors: ActorDictionary, agents: AgentDictionary, on: da
         while 0 < i < len(words) and mentions and mentions[-1].end > owner[i].i:
             i += 1  # the rest of a joined token already inside a mention
     return mentions
+
+
+def _after_prefix(token) -> bool:
+    """The token ends a hyphenated word that began with another word ('pro-Russia',
+    'anti-Moscow'): PETRARCH reads the written word whole, so it names no actor."""
+    if token.i < 2 or token.i - 2 < token.sent.start:
+        return False
+    hyphen, prefix = token.nbor(-1), token.nbor(-2)
+    return (hyphen.text == "-" and not hyphen.whitespace_ and not prefix.whitespace_
+            and prefix.is_alpha and prefix.is_lower)
 
 
 _MODIFIER_DEPS = {"amod", "compound", "npadvmod", "punct", "advmod", "nummod", "hmod", "hyph"}
@@ -319,6 +332,8 @@ def _listed_with(entity: Entity, entities: list[Entity]) -> list[Entity]:
             elif i in at:
                 if not glued:  # two actors with no comma or 'and' between: not a list
                     break
+                if _other_clause_subject(entity, at[i]):
+                    break  # "... against X southwest of Baghdad, the U.S. command said"
                 last, glued = at[i], False
                 if last not in found:
                     found.append(last)
@@ -328,3 +343,10 @@ def _listed_with(entity: Entity, entities: list[Entity]) -> list[Entity]:
                 break
             i += step
     return found[1:]
+
+
+def _other_clause_subject(entity: Entity, other: Entity) -> bool:
+    """One of the two is the subject of a verb and the other the object of a preposition:
+    not two items of one written list, but the end of one clause and the start of another."""
+    roles = {entity.head.dep_, other.head.dep_}
+    return "pobj" in roles and bool(roles & {"nsubj", "nsubjpass"})

@@ -6,6 +6,7 @@ from .matcher import entity_part, token_words
 from .verbs_reader import Marker, Phrase, PrepPhrase, SynsetRef, VerbDictionary, Word
 
 _NP_GAP = {"ADJ", "ADV", "NUM"}  # words a '{...}' noun-phrase pattern may skip
+_PREPOSITION_DEPS = {"prep", "agent"}  # the head of a prepositional phrase
 
 
 class PatternMatcher:
@@ -192,23 +193,63 @@ class PatternMatcher:
             slots["_width"] = 0
             if self.match_sequence(pattern.post, post, post_at, slots) is None:
                 continue
+            if not self.literal and self._first_word_outside_object(pattern, post, slots,
+                                                                      verb_i):
+                continue
             # the most specific pattern; on a tie the one that covers more words
             # ('&HYPERCURR' matching 'austrian gold florin' beats '&CURRENCY' on 'florin');
             # in a PETRARCH-2 file then the one whose words come first after the verb, as it
             # tries the verb's object before the phrases that follow ("launched attacks
             # during its campaign": '* ATTACKS', not '* CAMPAIGN')
             rank = (pattern.size, width + slots["_width"])
-            if not self.literal:
-                rank += (-slots.get("_first", len(post)),)
+            if not self.literal:  # a word named outright before one of a set ('- MISSILE *'
+                # over '- &WEAPON *'), as PETRARCH-2 looks a word up before trying its sets
+                rank += (_literal_words(pattern.pre + pattern.post),
+                         -slots.get("_first", len(post)))
             if rank > best[0] or self._restates(pattern, best[1]):
                 best = (rank, pattern, slots)
         return best[1], best[2]
+
+    @staticmethod
+    def _first_word_outside_object(pattern, post, slots, verb_i) -> bool:
+        """'- * FROM +' on "withdrew from X": PETRARCH-2 reads the first word after the verb
+        as its object's, and meets a preposition only as a phrase ('(FROM BORDER)')."""
+        first = next((x for x in pattern.post if not isinstance(x, Marker)), None)
+        k = slots.get("_first")
+        if not isinstance(first, (Word, SynsetRef, Phrase)) or k is None or k >= len(post):
+            return False
+        token = post[k]
+        if token.dep_ in _PREPOSITION_DEPS:
+            return True
+        # "made remarks at the start of a trip": not '* TRIP', a word inside a phrase after
+        # the verb's object (without an object, spaCy may have put a stray one in a phrase:
+        # "received by courier money")
+        if not any(c.dep_ in ("dobj", "obj") for c in token.doc[verb_i].children):
+            return False
+        for _ in range(12):
+            token = token.head
+            if token.i == verb_i or token.head.i == token.i:
+                return False
+            if token.dep_ in _PREPOSITION_DEPS:
+                return True
+        return False
 
     def _restates(self, pattern, best) -> bool:
         """PETRARCH-2 stores a block's patterns by their words: a later line with the same
         words ('* &TREATY' under RATIFY after '* &TREATY' under APPROVE) replaces the earlier."""
         return (best is not None and not self.literal
                 and (pattern.pre, pattern.post) == (best.pre, best.post))
+
+
+def _literal_words(items: tuple) -> int:
+    """How many of a pattern's elements are words named outright (not '&SET' references)."""
+    total = 0
+    for item in items:
+        if isinstance(item, Word):
+            total += 1
+        elif isinstance(item, (Phrase, PrepPhrase)):
+            total += _literal_words(item.items)
+    return total
 
 
 _NOUNS = {"NOUN", "PROPN"}
