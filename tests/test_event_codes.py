@@ -242,3 +242,39 @@ def test_joining_sanctions_makes_the_joiner_their_source(pipeline):
 def test_attending_a_summit_visits_the_country_it_is_held_in(pipeline):
     events = coded(pipeline, "Lula attended the Group of 20 summit in New Delhi.")
     assert ("BRAGOV", "IND", "042") in triples(events), triples(events)
+
+
+# Trigger rows for acts that were dropped for want of a frame: war games, fire launched in a
+# list of weapons, closed borders, compensation, hacking into someone's computers, embassies,
+# blackouts, refusals, petitions, intelligence, forces shipped out.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chinese and Russian warships on Tuesday launched five days of war games in the Sea of Japan.",
+         {("CHNMIL", "RUSMIL", "150"), ("RUSMIL", "CHNMIL", "150")}),
+        ("Ethiopian forces launched artillery, mortar, and rocket fire against Eritrean army positions near the border.",
+         {("ETHMIL", "ERIMIL", "190")}),
+        ("Uzbekistan closed its borders with Tajikistan and Kyrgyzstan on Monday.", {("UZB", "TJK", "163"), ("UZB", "KGZ", "163")}),
+        ("Iraq said it had paid compensation to Kuwait for the damage of the 1990 invasion.", {("IRQ", "KWT", "071")}),
+        ("Iran has tried to hack into the computers of Israeli army officers, officials said.", {("IRN", "ISRMIL", "176")}),
+        ("Qatar hosted talks between Israel and Hamas on Sunday.", {("QAT", "ISR", "045"), ("QAT", "PSEREBHMS", "045")}),
+        ("Serbia refused to allow NATO planes to land at its airports.", {("SRB", "IGOWSTNAT", "120")}),
+        ("Israel opened an embassy in Abu Dhabi on Tuesday.", {("ISR", "ARE", "054")}),
+        ("Myanmar's junta imposed a news blackout on Tuesday.", {("MMRGOV", None, "1721")}),
+        ("Belarusian opposition activists began collecting signatures for a referendum.", {("BLROPP", "BLRGOV", "140")}),
+        ("The United States is providing military intelligence to Ukraine.", {("USA", "UKR", "064")}),
+        ("Two hundred French peacekeepers were shipped out of Mali on Friday.", {("FRA", None, "0874")}),
+    ],
+)
+def test_acts_once_dropped_for_want_of_a_frame(pipeline, text, expected):
+    assert triples(coded(pipeline, text)) == expected
+
+
+def test_a_refusal_aimed_at_no_actor_is_not_coded(pipeline):
+    # "refused to describe its actions": the refused act names no one to refuse
+    assert coded(pipeline, "China's foreign ministry refused to describe its actions as an invasion.") == []
+
+
+def test_hosting_talks_between_others_offered_is_an_offer_to_mediate(pipeline):
+    events = coded(pipeline, "Egypt said it was ready to host talks between Israel and Hamas.")
+    assert {(e.cameo, e.plover["event_type"]) for e in events} == {("039", "AGREE")}, triples(events)

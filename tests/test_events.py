@@ -354,3 +354,39 @@ def test_an_unnamed_bombing_still_has_an_unknown_attacker(pipeline):
 
     events = pipeline.code(make_article("Five Afghan soldiers were killed in a roadside bombing in Kandahar.", published="2024-05-14")).events
     assert ("---", "AFGMIL") in {(e.source.code, e.target.code if e.target else None) for e in events}
+
+
+# Participants one step away from the trigger: the issuer of a statement, the subject of
+# "were engaged in" or "are guilty of", the possessor of what is denounced, the subject of a
+# demand's "that" clause, an active verb with a "by" measure, a conjoined verb with its own tense.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hamas issued a statement demanding that Egypt open the Rafah crossing.", ("PSEREBHMS", "EGY", "10")),
+        ("The Egyptian cabinet approved a law that bans protests near parliament.", ("EGYGOV", None, "172")),
+        ("Sudanese militias were engaged in ethnic cleansing against the Masalit, the United Nations said.", ("SDNUAF", "SDN", "203")),
+        ("Both the Colombian army and the FARC rebels are guilty of violating the ceasefire.", ("COLMIL", "COLREB", "196")),
+        ("Poland on Friday denounced as a war crime Russia's shelling of the city.", ("POL", "RUS", "111")),
+        ("The main rebel group insisted on its demands that Colombia's government release more prisoners.", ("COLREB", "COLGOV", "100")),
+        ("President Salva Kiir on Monday shortened by two hours the nightly curfew imposed in Juba after the riots.", ("SSDGOV", None, "0813")),
+        ("Turkish helicopters evacuated the wounded from the besieged Syrian town of Afrin.", ("TURMIL", "SYR", "073")),
+        ("Peru's prime minister has been censured by Congress and will resign.", ("PERGOV", None, "0831")),
+        ("Hundreds of Colombian guerrillas have been demobilized since the peace accord.", ("COLREB", None, "0873")),
+        ("The IAEA dispatched inspectors to the Fordow plant in Iran on Monday.", ("IGOUNOIAE", "IRN", "090")),
+    ],
+)
+def test_participants_a_step_away_from_the_trigger(pipeline, text, expected):
+    found = triples(coded(pipeline, text))
+    source, target, code = expected
+    assert any(s == source and t == target and c.startswith(code) for s, t, c in found), found
+
+
+def test_the_one_called_on_to_act_does_the_act_not_the_caller(pipeline):
+    # "called on Muslims to unite and mobilize": the newspaper mobilizes no one itself
+    found = triples(coded(pipeline, "An official Iranian newspaper called on Muslims to unite and mobilize against Israel."))
+    assert not any(c.startswith("15") for _, _, c in found), found
+
+
+def test_a_warning_after_an_appeal_is_the_appealers(pipeline):
+    found = triples(coded(pipeline, "Zelensky appealed to NATO to impose a no-fly zone over Ukraine, warning that Russian bombing would continue."))
+    assert ("UKRGOV", "RUS", "130") in found and not any(s.startswith("IGO") for s, _, _ in found), found

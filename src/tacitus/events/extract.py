@@ -28,8 +28,9 @@ from .unattributed import unattributed_source
 ROLE_SOURCE = "source"
 
 
-# frames whose target may be a place: visits and meetings, and attacks on a city or region
-PLACE_TARGET_ROOTS = ("04", "17", "18", "19", "20")
+# frames whose target may be a place: visits and meetings, aid delivered to a town, and attacks
+# on a city or region
+PLACE_TARGET_ROOTS = ("04", "07", "17", "18", "19", "20")
 
 
 def _place_words(tokens: list[Token]) -> list[Token]:

@@ -17,6 +17,8 @@ from .syntax import direct_object, direct_subject, prep_objects
 QUANTITY_HEADS = {"dozen", "hundred", "thousand", "million", "number", "group", "batch", "range", "set", "couple", "pair", "part",
                   "most", "all", "state", "shipment", "consignment", "ton", "tonne", "barrage", "volley", "package", "supply", "delivery", "kind", "type",
                   "control", "mission", "team", "contingent",
+                  # spans of time: "launched 10 days of war games", "after two weeks of talks"
+                  "day", "week", "month",
                   # amounts: "5.1 million dollars of aid", "700 kg of medicine", "$50,000 worth of goods"
                   "dollar", "euro", "pound", "kg", "kilogram", "kilo", "worth", "load", "truckload", "planeload", "shipload", "crate", "carton", "sack", "litre", "liter", "gallon"}
 
@@ -39,8 +41,9 @@ def object_words(verb: Token) -> set[str]:
     # "took to the streets": a frame's object may be a prepositional one, written "to:street"
     words.update(f"{o.head.lower_}:{o.lemma_.lower()}" for o in prep_objects(verb, {"to", "into", "onto", "on"}))
     for h in heads:
-        words.add(h.lemma_.lower())
-        words.update(c.lemma_.lower() for c in h.children if c.dep_ in ("conj", "compound"))
+        words.update((h.lemma_.lower(), h.lower_))  # "evacuated the wounded": the lemma of a participle is the verb's
+        # "launched artillery, mortar, and rocket fire": every conjunct, however deep the list
+        words.update(c.lemma_.lower() for c in (*h.conjuncts, *(c for c in h.children if c.dep_ == "compound")))
     return words
 
 

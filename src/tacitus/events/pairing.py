@@ -108,6 +108,8 @@ def acts_on_thing(frame: Frame, code: str, sources: list[ActorRef], target_words
     if frame.needactor or code[:2] not in THING_TARGET_ROOTS or not named_sources(sources) or not target_words:
         return False
     for word in target_words:
+        if word.ent_type_ == "FAC":
+            continue  # "the Esfahan Uranium Conversion Facilities": a named building is still a thing
         if word.lemma_.lower() in frame.objects and code[:2] not in HANDLED_THING_ROOTS:
             return False  # "launched attacks": a light verb's object is the event itself, its target is elsewhere
         if word.pos_ in ("PROPN", "PRON", "NUM") or word.ent_type_ in ACTOR_ENTITY_TYPES:
@@ -144,6 +146,8 @@ INVESTIGATE_ROOT = "09"
 # cooperative and yielding acts on a thing are aimed at whoever owns or holds it: "allow the return
 # of *U.N.* inspectors", "agreed to an extension of the mandate for the force in *Lebanon*"
 OWNED_THING_ROOTS = {"03", "05", "06", "08"}
+# coercion and force against a thing are aimed at whoever holds it
+HELD_THING_ROOTS = {"17", "18", "19", "20"}
 
 
 def thing_target_options(code: str, things: list[Token]) -> list[tuple[list[Token], str]]:
@@ -155,6 +159,8 @@ def thing_target_options(code: str, things: list[Token]) -> list[tuple[list[Toke
         options += [(prep_objects(t, {"by"}), f"who is suspected of the '{t.text}'") for t in things if prep_objects(t, {"by"})]
     if code[:2] in OWNED_THING_ROOTS:  # "agreed to a extension of the mandate for the force *in Lebanon*"
         options += [([o], f"owner of the '{t.text}'") for t in things for o in thing_owners(t)]
+    if code[:2] in HELD_THING_ROOTS:  # "hack into the computers *of South Korean army officers*"
+        options += [([o], f"owner of the '{t.text}'") for t in things for o in thing_owners(t, adjectives=True)]
     if code[:2] in LOCATED_TARGET_ROOTS or code[:2] == INVESTIGATE_ROOT:
         options += [([p], f"place of the '{t.text}'") for t in things for p in prep_objects(t, LOCATIVE_PREPS)
                     if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC")]

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .lexicon import Frame
 from .matching import MOVEMENT_HEADS
+from .second_roles import clause_subjects, document_author, judged_as_object, taking_part
 from .syntax import (agent_of, dative, direct_object, direct_subject, governing_verb, headline_partner, prep_objects, subject_of,
                      thing_owners)
 
@@ -54,6 +55,8 @@ JOINING_VERBS = {"join"}
 # state acts (restrictions, arrests, expulsions, repression): "was arrested in Lebanon" with no
 # agent named is done by the country it happened in, as CAMEO coders record it
 STATE_ACT_CODES = {"172", "173", "174", "175"}
+# demobilizing and withdrawing: a passive with no agent names the force that does it ("troops were pulled out")
+SELF_YIELD_CODES = {"0873", "0874"}
 
 
 def _late_agent(verb: Token) -> Token | None:
@@ -81,7 +84,7 @@ STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote"}
 
 
 # prepositions after a verb's object that name whom the act is aimed at ("action *against* Russia")
-OBJECT_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "into"}
+OBJECT_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "into", "between"}
 # rejections are aimed at whoever made the call, offer or invitation; demands at whoever must
 # act ("demanded an admission by Moscow", "demanded support from the Assembly")
 ASKED_BY_ROOTS = {"10", "12"}
@@ -110,8 +113,10 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
     obj = None if frame.nodobj else direct_object(verb)
     # "the civilians imprisoned for ... were released by Putin": a 'by' agent makes the verb passive
     # even when the parse found its subject elsewhere
-    # ("shortened *by one hour* the curfew" has an object, so its 'by' is a measure, not an agent)
-    passive = passive or (verb.tag_ == "VBN" and agent_of(verb) is not None and direct_object(verb) is None)
+    # ("Bashir shortened *by one hour* the curfew": with an object, or with its own active subject
+    # and no passive auxiliary, the verb is active and its 'by' is a measure, not an agent)
+    active = any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+    passive = passive or (verb.tag_ == "VBN" and agent_of(verb) is not None and direct_object(verb) is None and not active)
     if verb.tag_ == "VBN" and verb.lemma_.lower() in STATIVE_PASSIVES and agent_of(verb) is None and prep_objects(verb, {"to"}):
         # "Israel is opposed to French mediation": a state of the subject, aimed at the 'to' object
         passive = False
@@ -135,10 +140,13 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
                 makers = [c for c in attack.children if c.dep_ in ("amod", "compound", "poss") and c.i < attack.i
                           and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")]
                 roles.add_source(makers + prep_objects(attack, {"by"}), f"who made the '{attack.text}'")
+        self_yield = agent is None and frame.code[:4] in SELF_YIELD_CODES
+        if self_yield:  # "One third of the guerrillas have been demobilized": the force stands itself down
+            roles.add_source([subj] if subj is not None else [], "subject of the passive verb (the force itself)")
         if agent is None and frame.code[:3] in STATE_ACT_CODES:
             places = [t for t in prep_objects(verb, {"in"}) if t.ent_type_ == "GPE"]
             roles.add_source(places, "the country where the passive state act took place (its government acts)")
-        roles.add_target([subj] if subj is not None else [], "subject of the passive verb")
+        roles.add_target([subj] if subj is not None and not self_yield else [], "subject of the passive verb")
         if verb.dep_ == "acl":  # "victims killed by the crash": the noun is who it was done to
             roles.add_target([verb.head], f"noun modified by '{verb.text}'")
     else:
@@ -159,8 +167,8 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
         if "to" in frame.preps:
             roles.add_target(_participle_after_to(verb), "object of 'to' (before a participle)")
-        if obj is not None:  # "eased sanctions on Syria"
-            objs = prep_objects(obj, frame.preps)
+        if obj is not None:  # "eased sanctions on Syria", "launched artillery and rocket fire against camps"
+            objs = [o for part in (obj, *obj.conjuncts) for o in prep_objects(part, frame.preps)]
             roles.add_target(objs, f"object of '{objs[0].head.text}'" if objs else "")
     if frame.objects and obj is not None:
         # "attend a summit in Switzerland", "attend the Beijing Olympics"
@@ -169,9 +177,9 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         places = [p for inner in prep_objects(obj, {"of"}) for p in prep_objects(inner, {"in", "at"})]
         roles.add_target(places, f"place of the '{places[0].head.head.text}'" if places else "")
         roles.add_target([c for c in obj.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")], f"place of the '{obj.text}'")
-    if frame.code.startswith("04"):
+    if frame.code.startswith(("04", "09")):  # "met in Zurich", "dispatched inspectors to the plant in Iran"
         places = [t for t in prep_objects(verb, {"in", "at"}) if t.ent_type_ in ("GPE", "LOC", "FAC")]
-        roles.add_target(places, "place where they meet")
+        roles.add_target(places, "place where they meet" if frame.code.startswith("04") else "place investigated")
     if frame.objects and obj is not None:
         roles.add_target([obj], "direct object")  # "shot down Indian fighter jets": the object is hit
         if obj.lemma_.lower() in MOVEMENT_HEADS:  # "allow the return of U.N. inspectors"
@@ -194,7 +202,7 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
         # "threatened further action against Russia", "boycott all contact with the United States"
         objs = prep_objects(obj, OBJECT_TARGET_PREPS)
         roles.add_target(objs, f"object of '{objs[0].head.text}' after the object" if objs else "")
-    comp = complement(verb) if frame.code[:2] in COMPLEMENT_ROOTS else None
+    comp = complement(verb) if frame.code[:2] in COMPLEMENT_ROOTS | {"12"} else None  # "refused to meet Zelensky"
     if comp is not None:
         subj_c, _ = direct_subject(comp)
         if subj_c is not None:
@@ -204,10 +212,16 @@ def verb_roles(verb: Token, frame: Frame) -> Roles:
                 roles.add_target([tok], f"object of '{comp.text}'")
         objs = prep_objects(comp, {"to", "with", "on", "against", "for", "into"})
         roles.add_target(objs, f"object of '{comp.text}'")
+        # "refused to allow U.N. planes to land": who the complement lets act
+        let = [s for c in comp.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        roles.add_target(let, f"who '{comp.text}' concerns")
         comp_obj = direct_object(comp)
         if comp_obj is not None:  # "threatened to impose restrictions against German goods"
             objs = prep_objects(comp_obj, OBJECT_TARGET_PREPS)
             roles.add_target(objs, f"object of '{objs[0].head.text}' ('{comp.text}')" if objs else "")
+    roles.add_source(*document_author(verb))
+    if obj is None and frame.code[:2] in ("11", "12"):
+        roles.add_target(judged_as_object(verb), "owner of what is judged ('as ...')")
     if frame.code[:2] in CONDITION_ROOTS:
         # an ultimatum's condition names its target: "threatened to strike unless Israel rescinded"
         for clause in (c for c in [verb, *([comp] if comp is not None else [])] for c in c.children):
@@ -245,7 +259,9 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
         roles.add_source(poss, "possessor")
     if verb is not None and verb.lemma_.lower() not in NON_AGENT_VERBS and not _background(noun, frame):
         subj, passive, how = subject_of(verb)
-        if noun.dep_ == "nsubjpass" or passive:
+        if passive and subj is not None and noun.dep_ != "nsubjpass" and taking_part(verb, noun):
+            roles.add_source([subj], f"subject of '{verb.text}' (takes part in the '{noun.text}')")
+        elif noun.dep_ == "nsubjpass" or passive:
             agent = agent_of(verb)
             roles.add_source([agent] if agent is not None else [], f"'by' object of '{verb.text}'")
         elif subj is not None and subj.i != noun.i:
@@ -269,6 +285,8 @@ def noun_roles(noun: Token, frame: Frame) -> Roles:
         # indirect object receives what the noun names
         dat = dative(verb)
         roles.add_target([dat] if dat is not None else [], f"indirect object of '{verb.text}'")
+    if frame.code[:2] in ("02", "10"):  # "its demands that Burundi's government grant ..."
+        roles.add_target(clause_subjects(noun), "who must act ('that' clause)")
     if frame.code.startswith("04"):
         roles.add_target(_destination(noun), "the trip's destination")
     if frame.code[:2] in LOCATED_TARGET_ROOTS and frame.preps:

@@ -15,6 +15,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
 # A clause that takes its subject from the word it hangs from.
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}  # acomp: "Syria is willing to withdraw"
+APPEAL_VERBS = {"appeal", "call", "plead"}  # "called on Israel to allow": the 'on'/'to' object acts
 # Verbs whose object, not subject, does the complement's action ("urged Iran to", "wants Putin to").
 OBJECT_CONTROL = {"urge", "ask", "want", "call", "appeal", "plead", "press", "pressure", "push", "order", "tell", "force", "allow", "invite", "encourage", "persuade", "help"}
 
@@ -96,19 +97,31 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
             return obj, False, f"object of '{head.text}'"
         # "appealed to both sides to return", "called on Israel to allow"
         objs = [o for o in prep_objects(head, {"to", "on", "upon"}) if o.i < verb.i]
-        if objs and head.lemma_ in ("appeal", "call", "plead"):
+        if objs and head.lemma_ in APPEAL_VERBS:
+            return objs[0], False, f"object of '{head.text} {objs[0].head.text}'"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # not "..., warning that"
+    if dep == "advcl" and head.lemma_ in APPEAL_VERBS and verb.i > head.i and infinitive:
+        # "called on Arabs to unite and mobilize": the parse may hang the asked act as an adverbial clause
+        objs = [o for o in prep_objects(head, {"to", "on", "upon"}) if o.i < verb.i]
+        if objs:
             return objs[0], False, f"object of '{head.text} {objs[0].head.text}'"
     if dep in INHERITS_SUBJECT:
         tok, passive, how = subject_of(head, depth + 1)
         if tok is not None:
             # a passive governing verb ("Putin is set to embark") still has Putin doing the action
-            return tok, False if dep in ("xcomp", "advcl", "pcomp") else passive, _inherited(how, head)
+            # "has been indicted ... and will resign": a conjoined verb with its own tense is active
+            own_tense = dep == "conj" and verb.tag_ != "VBN"
+            return tok, False if dep in ("xcomp", "advcl", "pcomp") or own_tense else passive, _inherited(how, head)
     if dep == "relcl":
         return head, False, f"noun modified by '{verb.text}'"
-    if dep == "acl" and verb.tag_ == "VBG":
+    if dep == "acl" and (verb.tag_ in ("VBG", "VBD") or (head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"))):
+        # a past-tense "acl", or one on a noun the parse made the root, is a main verb hung on its
+        # subject ("youths resorted to", "An official Syrian newspaper called on Arabs to")
         return head, False, f"noun modified by '{verb.text}'"
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":
         governor = head.head
+        if governor.pos_ == "ADJ" and governor.dep_ == "acomp":  # "are guilty of violating": the subject of "are"
+            return subject_of(governor, depth + 1)
         if governor.pos_ not in ("VERB", "AUX"):
             return None, False, ""
         # "accused Washington of prolonging the war": the accused does the deed
