@@ -15,13 +15,13 @@ from tacitus.evaluate import evaluate_records, read_gold
 REALNEWS = Path(__file__).parent / "data" / "realnews_gold.jsonl"
 
 # (found %, extra % at most, records exactly right %) floors
-REALNEWS_FLOOR = (53.5, 31.8, 46.8)
+REALNEWS_FLOOR = (64.8, 22.0, 58.4)
 # The PETRARCH2 gold leaves role words with no country as they stand ("Congress" ---LEG, "Insurgents"
 # ---REB); Tacitus gives them the country their sentence names (USALEG), which that gold counts as
 # extra. Grounding only in the role's own phrase was measured: this set 37.5% found / 46.2% extra,
 # but real news 44.2% / 37.0% and PLOVER source country 3.4 points lower, so sentence grounding stays.
 GSR_FLOOR = (35.7, 50.5, 36.7)
-PLOVER_FLOOR = (68.4, 73.7)  # event type right %, source country right %
+PLOVER_FLOOR = (79.6, 85.0)  # event type right %, source country right % (the issue asks 75 and 85)
 
 
 def test_real_news_regression_set():
