@@ -157,7 +157,7 @@ class Pipeline:
             events = petrarch_events(self.petrarch, article, doc, sents, places, times_by_sentence)
         else:
             results = find_candidates(doc, by_sentence, self.lexicon, skip_before=body_start)
-            events = build_events(article.doc_id, doc, results, anchor, places, times_by_sentence, self.lexicon, skip_before=body_start)
+            events = build_events(article.doc_id, doc, results, anchor, places, times_by_sentence, self.lexicon, skip_before=body_start, text=text)
         article_tone = tone(article.text)
         per_sentence: dict[int, tuple[dict, float]] = {}  # casualties and tone, once per sentence
         for ev in events:

@@ -72,11 +72,13 @@ def build_events(
     times_by_sentence: list[list[TimeExpr]],
     lexicon: EventLexicon | None = None,
     skip_before: int = 0,
+    text: str | None = None,
 ) -> list[Event]:
+    """``text``: ``doc.text`` when the caller has it already (spaCy joins every token to make it)."""
     lexicon = lexicon or get_event_lexicon()
     codebook = get_codebook()
     pub = published.isoformat() if published else None
-    text = doc.text
+    text = doc.text if text is None else text
     events: list[Event] = []
     seen: set[str] = set()
     said_by: dict[tuple, list] = {}  # (sentence, source, target, code, modality) -> its triggers

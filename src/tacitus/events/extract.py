@@ -24,6 +24,7 @@ from .reported import fold_reports
 from .roles import AIMED_IN, COMPLEMENT_ROOTS, complement, noun_roles, verb_roles
 from .syntax import direct_object, direct_subject, prep_objects, subject_of
 from .unattributed import unattributed_source
+from .words import words_of
 
 ROLE_SOURCE = "source"
 
@@ -193,9 +194,11 @@ def _must_demands(sent: Span, actors: SentenceActors, lexicon: EventLexicon) -> 
     """"Russia said Sudan must return the helicopter": a demand (100) by the speaker on the
     subject of the "must" clause; the demanded act, if it is a trigger, refines the code."""
     out = []
-    for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in REPORTING_VERBS:
+    words = words_of(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.pos[i] not in ("VERB", "AUX") or words.lemma[i] not in REPORTING_VERBS:
             continue
+        verb = sent.doc[i]
         for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
             if not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in comp.children):
                 continue

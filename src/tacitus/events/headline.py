@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import EventLexicon
+from .words import forget_words
 
 # a headline is short; a longer verbless stretch is a list, a caption or a table row
 MAX_HEADLINE_TOKENS = 20
@@ -79,4 +80,5 @@ def reread_headline(sent: Span, lexicon: EventLexicon, nlp=None) -> Token | None
         old.dep_ = new.dep_
         old.pos_ = new.pos_
         old.tag_ = "VBZ" if new.i == k else new.tag_
+    forget_words(sent.doc)  # the parts of speech and dependencies read before are stale now
     return verb

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import EventLexicon, Frame
 from .syntax import direct_object, direct_subject, prep_objects
+from .words import words_of
 
 
 # nouns whose "of" object names what is meant: "dozens of drones", "a state of emergency",
@@ -53,10 +54,10 @@ def frame_matches(token: Token, frame: Frame) -> bool:
     return True
 
 
-def _pos_key(token: Token) -> str | None:
-    if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+def _pos_key(pos: str, dep: str) -> str | None:
+    if pos in ("VERB",) or (pos == "AUX" and dep == "ROOT"):
         return "V"
-    if token.pos_ in ("NOUN", "PROPN"):
+    if pos in ("NOUN", "PROPN"):
         return "N"
     return None
 
@@ -72,18 +73,21 @@ def triggers_in(sent: Span, lexicon: EventLexicon) -> tuple[list[tuple[Token, Fr
     """Each (token, frame) pair whose frame applies; a light-verb frame consumes its object."""
     found: list[tuple[Token, Frame]] = []
     consumed: set[int] = set()
-    for token in sent:
-        key = _pos_key(token)
+    doc = sent.doc
+    words = words_of(doc)
+    for i in range(sent.start, sent.end):
+        key = _pos_key(words.pos[i], words.dep[i])
         if key is None:
             continue
-        if key == "N" and in_a_name(token):
-            continue  # "the Asia-Pacific Economic *Cooperation* summit": a name, not an event
-        lemma = token.lemma_.lower()
+        lemma = words.lemma[i]
         frames = lexicon.frames_for(lemma, key)
         if not frames and key == "N" and lemma.endswith("s"):
             frames = lexicon.frames_for(lemma[:-1], key)
         if not frames:
             continue  # most words: no frame, nothing more to read
+        token = doc[i]
+        if key == "N" and in_a_name(token):
+            continue  # "the Asia-Pacific Economic *Cooperation* summit": a name, not an event
         particles = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "prt")}
         specific = [f for f in frames if f.objects and frame_matches(token, f) and not (f.needprep and not set(f.preps) & particles)]
         if specific:

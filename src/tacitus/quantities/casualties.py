@@ -175,18 +175,19 @@ def casualty_counts(sent, quantities: list | None = None) -> dict:
     found = [(q, a) for q, a in quantities if q.kind == "count"]
     result = summarise(found)
     counted = {a.i for _, a in found}
+    verbs = None  # read once, for both fields, only when a field is unstated
     for field, categories in (("dead", DEAD), ("injured", INJURED)):
         if result[field] is None:
-            result[field] = _single_victims(sent, categories, counted, lex) or None
+            verbs = verbs if verbs is not None else [t for t in sent if t.pos_ == "VERB"]
+            result[field] = _single_victims(verbs, categories, counted, lex) or None
     return result
 
 
-def _single_victims(sent, categories, counted: set[int], lex: QuantityLexicon) -> int:
-    """People named one by one with no number: "a journalist has been killed" counts 1."""
+def _single_victims(verbs, categories, counted: set[int], lex: QuantityLexicon) -> int:
+    """People named one by one with no number: "a journalist has been killed" counts 1.
+    ``verbs``: the sentence's verbs."""
     total = 0
-    for verb in sent:
-        if verb.pos_ != "VERB":
-            continue
+    for verb in verbs:
         entry = _casualty_word(verb, lex)
         if entry is None or entry[1] not in categories:
             continue
